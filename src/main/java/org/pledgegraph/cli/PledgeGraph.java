@@ -1,0 +1,66 @@
+package org.pledgegraph.cli;
+
+import java.io.PrintWriter;
+
+import org.pledgegraph.UserException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The pledgegraph command line. Exit codes: 0 ok, 1 user error (one-line reason), 2 internal error. */
+@Command(name = "pledgegraph", mixinStandardHelpOptions = true, version = "pledgegraph 0.1.0",
+        description = "A linked-data store of diplomatic commitments, served over SPARQL.",
+        subcommands = {LoadCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class})
+public final class PledgeGraph implements Runnable {
+    public static final int OK = 0;
+    public static final int USER_ERROR = 1;
+    public static final int INTERNAL_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line in this JVM: what {@code main} does, without exiting. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new PledgeGraph());
+        cli.setParameterExceptionHandler((e, argv) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("pledgegraph: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return USER_ERROR;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            UserException user = userCause(e);
+            if (user != null) {
+                err.println("pledgegraph: " + user.getMessage());
+                return USER_ERROR;
+            }
+            err.println("pledgegraph: internal error: " + e);
+            e.printStackTrace(err);
+            return INTERNAL_ERROR;
+        });
+        return cli;
+    }
+
+    private static UserException userCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UserException u) {
+                return u;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+package org.pledgegraph.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.pledgegraph.server.PledgeServer;
+import org.pledgegraph.server.ServerSettings;
+import org.pledgegraph.server.ServiceAllowList;
+import org.pledgegraph.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the store over SPARQL with embedded Fuseki (loads it first if it is empty).",
+                "Dataset /pledgegraph: /sparql (query), /data (Graph Store Protocol), /update (needs --auth)."})
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).",
+            defaultValue = "127.0.0.1")
+    String host;
+
+    @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).",
+            defaultValue = "3030")
+    int port;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Query timeout (default: ${DEFAULT-VALUE} s).",
+            defaultValue = "30")
+    long timeoutSeconds;
+
+    @Option(names = "--auth", paramLabel = "FILE",
+            description = "Credentials for updates, one 'user: password' line each. Without it, writes are refused.")
+    Path authFile;
+
+    @Option(names = "--allow-service", paramLabel = "URL",
+            description = "SPARQL endpoint that SERVICE may call; repeat for more (default: " + ServiceAllowList.WIKIDATA_QUERY_SERVICE + ").")
+    List<String> allowedServices;
+
+    @Option(names = "--no-federation", description = "Empty the SERVICE allow-list: no federated queries at all.")
+    boolean noFederation;
+
+    @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10485760")
+    long maxBody;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (timeoutSeconds <= 0) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--timeout must be positive");
+        }
+        List<String> services = noFederation ? List.of()
+                : allowedServices == null ? ServiceAllowList.DEFAULT : allowedServices;
+        ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port)
+                .withQueryTimeout(Duration.ofSeconds(timeoutSeconds)).withAuthFile(authFile)
+                .withAllowedServices(services).withMaxBodyBytes(maxBody);
+        Store store = storeOptions.open();
+        if (store.isEmpty()) {
+            LOG.info("store {} is empty: loading {}", store.description(), storeOptions.project.toAbsolutePath().normalize());
+            storeOptions.loader().load(store, false);
+        }
+        PledgeServer server = PledgeServer.start(store, settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
+            server.close();
+            store.close();
+            stopped.countDown();
+        }, "pledgegraph-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

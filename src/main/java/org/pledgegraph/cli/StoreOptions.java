@@ -1,0 +1,40 @@
+package org.pledgegraph.cli;
+
+import java.nio.file.Path;
+
+import org.pledgegraph.load.Loader;
+import org.pledgegraph.store.Store;
+
+import picocli.CommandLine.Option;
+
+/** Where the store lives and where the project's files are: shared by every command that opens the store. */
+public final class StoreOptions {
+    @Option(names = "--store", paramLabel = "DIR", description = "TDB2 store directory (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${env:PLEDGEGRAPH_PROJECT:-.}/store")
+    Path store;
+
+    @Option(names = "--mem", description = "Use an in-memory store, loaded from the project's files.")
+    boolean mem;
+
+    @Option(names = "--project", paramLabel = "DIR",
+            description = "Folder with ontology/ and data/ (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${env:PLEDGEGRAPH_PROJECT:-.}")
+    Path project;
+
+    /** Opens the store; an in-memory store starts empty, so it is loaded from the project's files first. */
+    public Store open() {
+        if (mem) {
+            Store store = Store.inMemory();
+            Runtime.wire(store);
+            new Loader(project).load(store, false);
+            return store;
+        }
+        Store opened = Store.open(store);
+        Runtime.wire(opened);
+        return opened;
+    }
+
+    public Loader loader() {
+        return new Loader(project);
+    }
+}

@@ -1,0 +1,84 @@
+package org.pledgegraph.query;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.apache.jena.system.Txn;
+import org.pledgegraph.UserException;
+import org.pledgegraph.Vocab;
+import org.pledgegraph.store.Store;
+
+/** Runs one SPARQL query against the store or a remote endpoint and prints the answer in the chosen format. */
+public final class QueryRunner {
+    public enum Format { table, csv, tsv, json }
+
+    private QueryRunner() {}
+
+    /** Parses a query; a syntax error names the source, line and column. */
+    public static Query parse(String text, String sourceName) {
+        try {
+            return QueryFactory.create(text, Syntax.syntaxARQ);
+        } catch (QueryParseException e) {
+            String where = e.getLine() > 0 ? sourceName + ":" + e.getLine() + ":" + e.getColumn() : sourceName;
+            throw new UserException(where + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    public static void runLocal(Store store, Query query, Format format, OutputStream out) {
+        Txn.executeRead(store.dataset(), () -> {
+            try (QueryExecution exec = QueryExecution.create(query, DatasetFactory.wrap(store.dataset()))) {
+                print(exec, query, format, out);
+            }
+        });
+    }
+
+    public static void runRemote(String endpoint, Query query, Format format, OutputStream out) {
+        try (QueryExecution exec = QueryExecutionHTTP.service(endpoint).query(query).build()) {
+            print(exec, query, format, out);
+        }
+    }
+
+    private static void print(QueryExecution exec, Query query, Format format, OutputStream out) {
+        if (query.isSelectType()) {
+            ResultSet results = exec.execSelect();
+            switch (format) {
+                case table -> ResultSetFormatter.out(out, results, Vocab.PREFIXES);
+                case csv -> ResultSetMgr.write(out, results, ResultSetLang.RS_CSV);
+                case tsv -> ResultSetMgr.write(out, results, ResultSetLang.RS_TSV);
+                case json -> ResultSetMgr.write(out, results, ResultSetLang.RS_JSON);
+            }
+        } else if (query.isAskType()) {
+            boolean answer = exec.execAsk();
+            if (format == Format.json) {
+                ResultSetMgr.write(out, answer, ResultSetLang.RS_JSON);
+            } else {
+                new PrintStream(out, true, StandardCharsets.UTF_8).println(answer ? "yes" : "no");
+            }
+        } else {
+            Model model = query.isConstructType() ? exec.execConstruct() : exec.execDescribe();
+            model.setNsPrefixes(Vocab.PREFIXES);
+            RDFDataMgr.write(out, model, format == Format.json ? RDFFormat.JSONLD_PRETTY : RDFFormat.TURTLE_PRETTY);
+        }
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+}

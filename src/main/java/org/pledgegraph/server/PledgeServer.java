@@ -1,0 +1,135 @@
+package org.pledgegraph.server;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.auth.AuthPolicy;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.util.Context;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.pledgegraph.UserException;
+import org.pledgegraph.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Fuseki server over a store: dataset {@code /pledgegraph} with {@code sparql} (query), {@code data}
+ * (Graph Store Protocol, read for all, write with credentials) and {@code update} (credentials only), plus
+ * {@code /$/ping}. Endpoints are listed explicitly: Fuseki's standard set would also run updates posted to the
+ * dataset URL itself.
+ */
+public final class PledgeServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PledgeServer.class);
+
+    private final FusekiServer fuseki;
+    private final GuardedUpdates updates;
+    private final ServerSettings settings;
+
+    private PledgeServer(FusekiServer fuseki, GuardedUpdates updates, ServerSettings settings) {
+        this.fuseki = fuseki;
+        this.updates = updates;
+        this.settings = settings;
+    }
+
+    public static PledgeServer start(Store store, ServerSettings settings) {
+        boolean writes = settings.authFile() != null;
+        if (writes && !Files.isReadable(settings.authFile())) {
+            throw new UserException("credentials file " + settings.authFile() + " is not readable");
+        }
+        Context context = store.dataset().getContext();
+        context.set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
+        ServiceAllowList allowList = new ServiceAllowList(settings.allowedServices());
+        allowList.installIn(context);
+        GuardedUpdates updates = GuardedUpdates.install(store, hostsOf(allowList.allowed()));
+
+        AuthPolicy writers = writes ? Auth.ANY_USER : Auth.DENY_ALL;
+        DataService.Builder service = DataService.newBuilder(store.dataset())
+                .addEndpoint(Operation.Query, "")
+                .addEndpoint(Operation.Query, "sparql")
+                .addEndpoint(Operation.GSP_R, "data")
+                .addEndpoint(Operation.GSP_RW, "data", writers)
+                .addEndpoint(Operation.Update, "update", writers);
+
+        String base = "/" + ServerSettings.DATASET;
+        FusekiServer.Builder builder = FusekiServer.create()
+                .port(settings.port())
+                .enablePing(true)
+                .enableCors(false)
+                .realm(ServerSettings.REALM)
+                .addFilter("/*", new BodyLimit(settings.maxBodyBytes()))
+                .addFilter(base + "/*", new WriteGate(writes, ServerSettings.REALM, store))
+                .add(base, service);
+        if (writes) {
+            builder.passwordFile(settings.authFile().toString());
+        }
+        FusekiServer fuseki = builder.build();
+        for (Connector connector : fuseki.getJettyServer().getConnectors()) {
+            if (connector instanceof ServerConnector serverConnector) {
+                serverConnector.setHost(settings.host());
+            }
+        }
+        try {
+            fuseki.start();
+        } catch (RuntimeException e) {
+            updates.uninstall();
+            throw new UserException("cannot serve on " + settings.host() + ":" + settings.port() + ": "
+                    + rootMessage(e), e);
+        }
+        PledgeServer server = new PledgeServer(fuseki, updates, settings);
+        LOG.info("pledgegraph serving {} ({} triples) at {}", store.description(), store.tripleCount(), server.datasetUrl());
+        LOG.info("query: {}/sparql  graph store: {}/data  update: {}/update ({})", server.datasetUrl(),
+                server.datasetUrl(), server.datasetUrl(), writes ? "credentials from " + settings.authFile() : "disabled");
+        LOG.info("federation allow-list: {}; query timeout {} s", allowList.allowed().isEmpty() ? "empty" : allowList.allowed(),
+                settings.queryTimeout().toSeconds());
+        return server;
+    }
+
+    public int port() {
+        return fuseki.getHttpPort();
+    }
+
+    public String baseUrl() {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return "http://" + host + ":" + port();
+    }
+
+    public String datasetUrl() {
+        return baseUrl() + "/" + ServerSettings.DATASET;
+    }
+
+    public void join() {
+        fuseki.join();
+    }
+
+    @Override
+    public void close() {
+        fuseki.stop();
+        updates.uninstall();
+    }
+
+    private static Set<String> hostsOf(Set<String> endpoints) {
+        Set<String> hosts = new TreeSet<>();
+        for (String endpoint : endpoints) {
+            String host = URI.create(endpoint).getHost();
+            if (host != null) {
+                hosts.add(host.toLowerCase());
+            }
+        }
+        return hosts;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

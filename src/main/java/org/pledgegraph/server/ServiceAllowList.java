@@ -1,0 +1,55 @@
+package org.pledgegraph.server;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryExecException;
+import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.service.ServiceExecutorRegistry;
+import org.apache.jena.sparql.service.bulk.ChainingServiceExecutorBulk;
+import org.apache.jena.sparql.service.bulk.ServiceExecutorBulk;
+import org.apache.jena.sparql.util.Context;
+
+/**
+ * Federated queries only to endpoints on a list. Jena tries any SERVICE IRI by default, which turns a public endpoint
+ * into a proxy for requests to any host its machine can reach; this link of the service chain refuses all others.
+ */
+public final class ServiceAllowList implements ChainingServiceExecutorBulk {
+    public static final String WIKIDATA_QUERY_SERVICE = "https://query.wikidata.org/sparql";
+    public static final List<String> DEFAULT = List.of(WIKIDATA_QUERY_SERVICE);
+
+    private final Set<String> allowed;
+
+    public ServiceAllowList(List<String> allowed) {
+        this.allowed = new TreeSet<>(allowed);
+    }
+
+    /** Installs the list for every query over a dataset with this context. */
+    public void installIn(Context context) {
+        ServiceExecutorRegistry registry = ServiceExecutorRegistry.createFrom(ServiceExecutorRegistry.get());
+        registry.addBulkLink(this);
+        ServiceExecutorRegistry.set(context, registry);
+    }
+
+    public Set<String> allowed() {
+        return allowed;
+    }
+
+    @Override
+    public QueryIterator createExecution(OpService opService, QueryIterator input, ExecutionContext execCxt,
+            ServiceExecutorBulk chain) {
+        Node service = opService.getService();
+        if (!service.isURI()) {
+            throw new QueryExecException("SERVICE " + service + " refused: the endpoint must be a constant IRI on the allow-list");
+        }
+        if (!allowed.contains(service.getURI())) {
+            throw new QueryExecException("SERVICE <" + service.getURI() + "> refused: not on the allow-list "
+                    + (allowed.isEmpty() ? "(federation is off)" : allowed.toString()));
+        }
+        return chain.createExecution(opService, input, execCxt);
+    }
+}

@@ -1,0 +1,65 @@
+package org.pledgegraph.server;
+
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.pledgegraph.store.Store;
+
+/**
+ * The gate in front of the write endpoints ({@code update}, and Graph Store writes on {@code data}).
+ * <ul>
+ * <li>With no credentials file, writes are closed to everyone: 401, never open.</li>
+ * <li>After an accepted Graph Store write, the derivations run before the response returns. SPARQL Update derives
+ * inside its own transaction (see {@link GuardedUpdates}); the Graph Store Protocol has no such hook in Fuseki, so
+ * this is a second, immediate transaction.</li>
+ * </ul>
+ */
+public final class WriteGate implements Filter {
+    private final boolean writesEnabled;
+    private final String realm;
+    private final Store store;
+
+    public WriteGate(boolean writesEnabled, String realm, Store store) {
+        this.writesEnabled = writesEnabled;
+        this.realm = realm;
+        this.store = store;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        if (!isWrite(request)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        if (!writesEnabled) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED,
+                    "Updates are disabled: start the server with --auth FILE to accept authenticated writes");
+            return;
+        }
+        chain.doFilter(req, res);
+        if (isGraphStoreWrite(request) && response.getStatus() < 300) {
+            store.write(dsg -> {});
+        }
+    }
+
+    private static boolean isWrite(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.endsWith("/update") || isGraphStoreWrite(request);
+    }
+
+    private static boolean isGraphStoreWrite(HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean reads = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        return request.getRequestURI().endsWith("/data") && !reads;
+    }
+}
