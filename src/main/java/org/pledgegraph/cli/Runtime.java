@@ -1,5 +1,6 @@
 package org.pledgegraph.cli;
 
+import org.pledgegraph.activation.Materializer;
 import org.pledgegraph.store.Store;
 
 /** Connects an opened store to the parts that keep its derived graphs up to date. */
@@ -7,6 +8,7 @@ public final class Runtime {
     private Runtime() {}
 
     public static void wire(Store store) {
-        // The rules of ontology/rules/ plug in here (issue: conditional activation).
+        // The rules of ontology/rules/ materialize the inferred graph after every write, in the writer's transaction.
+        store.setDerivation(Materializer.fromRules());
     }
 }

@@ -1,0 +1,253 @@
+package org.pledgegraph.activation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.pledgegraph.UserException;
+import org.pledgegraph.Vocab;
+import org.pledgegraph.store.Derivation;
+import org.pledgegraph.store.Store;
+
+/**
+ * Records and retracts occurrences: "the ceasefire entered into force on 2026-06-01", "France withdrew this
+ * guarantee on ...". Each occurrence is one resource, {@code id/occurrence/{target}-{kind}}, described in a graph of
+ * its own, {@code graph/source/event-{target}-{kind}}, so that retracting it is dropping that graph. Every check runs
+ * inside the write transaction before anything is written; a refused occurrence leaves the store as it was.
+ */
+public final class EventLedger {
+    static final String PROV = "http://www.w3.org/ns/prov#";
+    static final String DCTERMS = "http://purl.org/dc/terms/";
+
+    /** What was recorded or retracted. */
+    public record Entry(OccurrenceKind kind, Node target, LocalDate date, Node occurrence, Node graph) {}
+
+    private EventLedger() {}
+
+    /** Parses a date given as YYYY-MM-DD; anything else is a user error. */
+    public static LocalDate parseDate(String text) {
+        try {
+            if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("not YYYY-MM-DD", String.valueOf(text), 0);
+            }
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UserException("malformed date '" + text + "': expected YYYY-MM-DD, e.g. 2026-06-01");
+        }
+    }
+
+    /** The IRI that {@code --of} names: a full IRI as given, or a slug under id/event/ or id/commitment/. */
+    public static Node target(OccurrenceKind kind, String of) {
+        if (of == null || of.isBlank()) {
+            throw new UserException("--of needs the IRI or slug of the " + kind.targetKind());
+        }
+        if (of.startsWith("http://") || of.startsWith("https://")) {
+            return Vocab.iri(of);
+        }
+        if (!of.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new UserException("'" + of + "' is neither an http(s) IRI nor a slug (lowercase letters, digits, '-')");
+        }
+        return Vocab.iri(Vocab.ID + kind.targetKind() + "/" + of);
+    }
+
+    public static Entry add(Store store, OccurrenceKind kind, String of, LocalDate date, String source, String note) {
+        Node target = target(kind, of);
+        Entry[] entry = new Entry[1];
+        try {
+            store.write(dsg -> entry[0] = addIn(dsg, store.derivation(), kind, target, date, source, note));
+        } finally {
+            unfocus(store.derivation());
+        }
+        return entry[0];
+    }
+
+    public static Entry remove(Store store, OccurrenceKind kind, String of) {
+        Node target = target(kind, of);
+        Entry[] entry = new Entry[1];
+        try {
+            store.write(dsg -> entry[0] = removeIn(dsg, store.derivation(), kind, target));
+        } finally {
+            unfocus(store.derivation());
+        }
+        return entry[0];
+    }
+
+    /** Records an occurrence inside the caller's write transaction; the caller's derivation then absorbs it. */
+    public static Entry addIn(DatasetGraph dsg, Derivation derivation, OccurrenceKind kind, Node target, LocalDate date,
+            String source, String note) {
+        String slug = slugOf(target) + "-" + kind.option();
+        Node occurrence = Vocab.iri(Vocab.ID + "occurrence/" + slug);
+        Node graph = Vocab.iri(Graphs.EVENT_GRAPH_PREFIX + slug);
+        checkKnown(dsg, kind, target);
+        checkNotRecorded(dsg, kind, target, graph);
+        checkNotBeforeMade(dsg, kind, target, date);
+
+        List<Quad> quads = new ArrayList<>();
+        quads.add(Quad.create(graph, occurrence, RDF.type.asNode(), Graphs.pg("Occurrence")));
+        quads.add(Quad.create(graph, occurrence, RDF.type.asNode(), kind.typeNode()));
+        quads.add(Quad.create(graph, occurrence, Graphs.pg("occurrenceOf"), target));
+        quads.add(Quad.create(graph, occurrence, Graphs.pg("occurredOn"), xsdDate(date)));
+        quads.add(Quad.create(graph, occurrence, RDFS.label.asNode(),
+                NodeFactory.createLiteralLang(kind.option().replace('-', ' ') + " of " + slugOf(target) + " on " + date, "en")));
+        if (source != null) {
+            quads.add(Quad.create(graph, occurrence, Vocab.iri(PROV + "wasDerivedFrom"), sourceIri(source)));
+        }
+        if (note != null) {
+            quads.add(Quad.create(graph, occurrence, RDFS.comment.asNode(), NodeFactory.createLiteralString(note)));
+        }
+        quads.forEach(dsg::add);
+        focus(derivation, affected(dsg, occurrence, graph));
+        return new Entry(kind, target, date, occurrence, graph);
+    }
+
+    /** Retracts an occurrence inside the caller's write transaction. */
+    public static Entry removeIn(DatasetGraph dsg, Derivation derivation, OccurrenceKind kind, Node target) {
+        String slug = slugOf(target) + "-" + kind.option();
+        Node occurrence = Vocab.iri(Vocab.ID + "occurrence/" + slug);
+        Node graph = Vocab.iri(Graphs.EVENT_GRAPH_PREFIX + slug);
+        if (!dsg.containsGraph(graph) || dsg.getGraph(graph).isEmpty()) {
+            throw new UserException("no " + kind.option() + " of <" + target.getURI() + "> is recorded (no graph <"
+                    + graph.getURI() + ">)");
+        }
+        LocalDate date = recordedDate(dsg, graph, occurrence);
+        Set<Node> affected = affected(dsg, occurrence, graph);
+        dsg.removeGraph(graph);
+        focus(derivation, affected);
+        return new Entry(kind, target, date, occurrence, graph);
+    }
+
+    /**
+     * Every subject whose inferred triples can change with this occurrence: the occurrence, what it names, the
+     * conditions awaiting that event (with the any-of conditions they are alternatives of) and the commitments that
+     * have those conditions.
+     */
+    static Set<Node> affected(DatasetGraph dsg, Node occurrence, Node graph) {
+        Set<Node> nodes = new LinkedHashSet<>();
+        nodes.add(occurrence);
+        dsg.find(graph, occurrence, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            if (q.getObject().isURI() && !q.getPredicate().equals(RDF.type.asNode())) {
+                nodes.add(q.getObject());
+            }
+        });
+        Query q = QueryFactory.create(Sparql.PREFIXES + """
+                SELECT DISTINCT ?n WHERE {
+                  ?occurrence pg:occurrenceOf ?target .
+                  { ?n pg:awaitsEvent ?target }
+                  UNION { ?c pg:awaitsEvent ?target . ?n pg:alternative+ ?c }
+                  UNION { ?c pg:awaitsEvent ?target . ?n pg:hasActivationCondition ?c }
+                  UNION { ?c pg:awaitsEvent ?target . ?any pg:alternative+ ?c . ?n pg:hasActivationCondition ?any }
+                }""");
+        try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("occurrence", occurrence).build()) {
+            RowSet rows = exec.select();
+            rows.forEachRemaining(b -> {
+                if (b.get("n") != null) {
+                    nodes.add(b.get("n"));
+                }
+            });
+        }
+        return nodes;
+    }
+
+    private static void checkKnown(DatasetGraph dsg, OccurrenceKind kind, Node target) {
+        if (kind.namesCommitment()) {
+            if (!Sparql.ask(dsg, "ASK { ?t a pg:Commitment }", "t", target)) {
+                throw new UserException("unknown commitment <" + target.getURI() + ">: no pg:Commitment with that IRI in the store");
+            }
+        } else if (!Sparql.ask(dsg, "ASK { { ?c pg:awaitsEvent ?t } UNION { ?t ?p ?o } }", "t", target)) {
+            throw new UserException("unknown event <" + target.getURI() + ">: nothing in the store describes or awaits it");
+        }
+    }
+
+    private static void checkNotRecorded(DatasetGraph dsg, OccurrenceKind kind, Node target, Node graph) {
+        Query q = QueryFactory.create(Sparql.PREFIXES + "SELECT ?o ?d WHERE { ?o pg:occurrenceOf ?t ; a ?k ; pg:occurredOn ?d } LIMIT 1");
+        try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("t", target).substitution("k", kind.typeNode()).build()) {
+            RowSet rows = exec.select();
+            if (rows.hasNext()) {
+                var row = rows.next();
+                throw new UserException(kind.option() + " of <" + target.getURI() + "> is already recorded (on "
+                        + row.get("d").getLiteralLexicalForm() + ", <" + row.get("o").getURI()
+                        + ">); run 'event remove' first to change it");
+            }
+        }
+        if (dsg.containsGraph(graph) && !dsg.getGraph(graph).isEmpty()) {
+            throw new UserException("graph <" + graph.getURI() + "> already exists; run 'event remove' first");
+        }
+    }
+
+    /** An occurrence cannot precede the commitment it concerns, nor (for an awaited event) any commitment awaiting it. */
+    private static void checkNotBeforeMade(DatasetGraph dsg, OccurrenceKind kind, Node target, LocalDate date) {
+        String pattern = kind.namesCommitment()
+                ? "BIND(?t AS ?k)"
+                : "?c pg:awaitsEvent ?t . { ?k pg:hasActivationCondition ?c } UNION { ?a pg:alternative+ ?c . ?k pg:hasActivationCondition ?a }";
+        Query q = QueryFactory.create(Sparql.PREFIXES + "SELECT ?k ?made WHERE { " + pattern + " ?k pg:dateMade ?made } ORDER BY DESC(STR(?made))");
+        try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("t", target).build()) {
+            RowSet rows = exec.select();
+            while (rows.hasNext()) {
+                var row = rows.next();
+                String made = row.get("made").getLiteralLexicalForm();
+                if (date.toString().compareTo(firstDay(made)) < 0) {
+                    throw new UserException(kind.option() + " on " + date + " is before <" + row.get("k").getURI()
+                            + "> was made (" + made + ")");
+                }
+            }
+        }
+    }
+
+    /** The first day of an xsd:date, xsd:gYearMonth or xsd:gYear lexical form. */
+    private static String firstDay(String made) {
+        return switch (made.length()) {
+            case 4 -> made + "-01-01";
+            case 7 -> made + "-01";
+            default -> made.substring(0, Math.min(10, made.length()));
+        };
+    }
+
+    private static LocalDate recordedDate(DatasetGraph dsg, Node graph, Node occurrence) {
+        var it = dsg.find(graph, occurrence, Graphs.pg("occurredOn"), Node.ANY);
+        return it.hasNext() ? LocalDate.parse(it.next().getObject().getLiteralLexicalForm()) : null;
+    }
+
+    private static Node sourceIri(String source) {
+        if (!source.matches("https?://\\S+")) {
+            throw new UserException("--source must be an http(s) URL, got '" + source + "'");
+        }
+        return Vocab.iri(source);
+    }
+
+    static Node xsdDate(LocalDate date) {
+        return NodeFactory.createLiteralDT(date.toString(), XSDDatatype.XSDdate);
+    }
+
+    static String slugOf(Node iri) {
+        String s = iri.getURI();
+        String tail = s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('#')) + 1);
+        String slug = tail.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "unnamed" : slug;
+    }
+
+    private static void focus(Derivation derivation, Set<Node> subjects) {
+        if (derivation instanceof Materializer m) {
+            m.focusNextOn(subjects);
+        }
+    }
+
+    private static void unfocus(Derivation derivation) {
+        if (derivation instanceof Materializer m) {
+            m.clearFocus();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.pledgegraph.activation;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.apache.jena.graph.Node;
+import org.pledgegraph.UserException;
+import org.pledgegraph.Vocab;
+
+/**
+ * What can be recorded as having occurred: an awaited event entering into force, or something happening to a
+ * commitment. The first meets activation conditions; the others change a commitment's status from their date on.
+ */
+public enum OccurrenceKind {
+    ENTRY_INTO_FORCE("entry-into-force", "EntryIntoForce", "event", null),
+    WITHDRAWAL("withdrawal", "Withdrawal", "commitment", "withdrawn"),
+    SUSPENSION("suspension", "Suspension", "commitment", "suspended"),
+    FULFILMENT("fulfilment", "Fulfilment", "commitment", "fulfilled"),
+    LAPSE("lapse", "Lapse", "commitment", "lapsed");
+
+    private final String option;
+    private final String className;
+    private final String targetKind;
+    private final String status;
+
+    OccurrenceKind(String option, String className, String targetKind, String status) {
+        this.option = option;
+        this.className = className;
+        this.targetKind = targetKind;
+        this.status = status;
+    }
+
+    /** The spelling on the command line and in IRIs, e.g. {@code entry-into-force}. */
+    public String option() {
+        return option;
+    }
+
+    public Node typeNode() {
+        return Graphs.pg(className);
+    }
+
+    /** The kind of thing it names: {@code event} (an awaited event) or {@code commitment}. */
+    public String targetKind() {
+        return targetKind;
+    }
+
+    public boolean namesCommitment() {
+        return targetKind.equals("commitment");
+    }
+
+    /** The status concept a commitment takes from this occurrence on, or null for an entry into force. */
+    public Node statusNode() {
+        return status == null ? null : Vocab.iri(Vocab.ID + "concept/status/" + status);
+    }
+
+    public static OccurrenceKind parse(String text) {
+        for (OccurrenceKind k : values()) {
+            if (k.option.equals(text)) {
+                return k;
+            }
+        }
+        throw new UserException("unknown kind '" + text + "': expected one of " + options());
+    }
+
+    public static String options() {
+        return Arrays.stream(values()).map(OccurrenceKind::option).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return option;
+    }
+}

@@ -1,0 +1,24 @@
+package org.pledgegraph.activation;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+
+/** Small SPARQL helpers over the union of the store's graphs. */
+final class Sparql {
+    static final String PREFIXES = """
+            PREFIX pg:   <https://w3id.org/pledgegraph/ontology#>
+            PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
+            """;
+
+    private Sparql() {}
+
+    static boolean ask(DatasetGraph dsg, String ask, String var, Node value) {
+        try (QueryExec exec = QueryExec.dataset(dsg).query(QueryFactory.create(PREFIXES + ask)).substitution(var, value).build()) {
+            return exec.ask();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.pledgegraph.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.exec.RowSet;
+import org.pledgegraph.Vocab;
+import org.pledgegraph.activation.EventLedger;
+import org.pledgegraph.activation.Hypothesis;
+import org.pledgegraph.activation.StatusReport;
+import org.pledgegraph.store.Store;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Every commitment with its kind, guarantors, status as of a date, the date it became active, "
+                + "and for pending ones the conditions still unmet (the query queries/status-as-of.rq).",
+                "--what-if supposes occurrences without recording them: they are written in a transaction that is "
+                + "aborted after the answer, so the store is unchanged."})
+final class StatusCommand implements Callable<Integer> {
+    enum Format { table, csv, json }
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "The date asked about (default: today; with --what-if, the day after the latest supposed date).")
+    String asOf;
+
+    @Option(names = "--format", description = "table, csv or json (default: ${DEFAULT-VALUE}).", defaultValue = "table")
+    Format format;
+
+    @Option(names = "--what-if", paramLabel = "'KIND TARGET DATE'",
+            description = "Suppose an occurrence, e.g. 'entry-into-force russia-ukraine-ceasefire 2026-06-01'; repeatable.")
+    List<String> whatIf = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Hypothesis> hypotheses = whatIf.stream().map(Hypothesis::parse).toList();
+        LocalDate date = asOf != null ? EventLedger.parseDate(asOf)
+                : hypotheses.isEmpty() ? LocalDate.now()
+                : hypotheses.stream().map(Hypothesis::date).max(Comparator.naturalOrder()).orElseThrow().plusDays(1);
+        try (Store store = storeOptions.open()) {
+            RowSet rows = hypotheses.isEmpty() ? StatusReport.asOf(store, date) : StatusReport.whatIf(store, hypotheses, date);
+            var out = spec.commandLine().getOut();
+            if (format == Format.table) {
+                out.println("Status as of " + date + (hypotheses.isEmpty() ? "" : ", supposing " + String.join("; ", whatIf)
+                        + " (nothing recorded)") + ":");
+            }
+            out.print(render(rows, format));
+            out.flush();
+        }
+        return 0;
+    }
+
+    static String render(RowSet rows, Format format) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ResultSet results = ResultSet.adapt(rows);
+        switch (format) {
+            case table -> ResultSetFormatter.out(buffer, results, Vocab.PREFIXES);
+            case csv -> ResultSetMgr.write(buffer, results, ResultSetLang.RS_CSV);
+            case json -> ResultSetMgr.write(buffer, results, ResultSetLang.RS_JSON);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
