@@ -1,0 +1,95 @@
+package org.pledgegraph.activation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scenario of the issue, end to end through the command line on a TDB2 store on disk: the source alone gives
+ * the ceasefire-conditional guarantees as pending; the ceasefire entering into force on 2026-06-01 makes them active
+ * from that day; removing it again restores everything.
+ */
+class ActivationScenarioTest {
+    @TempDir
+    Path dir;
+    FixtureProject p;
+
+    @BeforeEach
+    void load() {
+        p = new FixtureProject(dir);
+        p.ok("load");
+    }
+
+    @Test
+    void sourceAloneGivesConditionalGuaranteesAsPending() {
+        Map<String, List<String>> s = p.status("2026-06-02");
+        for (String conditional : List.of("reassurance-force", "binding-guarantees", "post-war-hubs", "sanctions-relief")) {
+            assertEquals("pending", s.get(conditional).get(0), conditional);
+            assertEquals("", s.get(conditional).get(1), conditional + " has no active-from date");
+        }
+        assertEquals("once a ceasefire enters into force", s.get("reassurance-force").get(2));
+        assertEquals(List.of("active", "2026-01-06", ""), s.get("military-assistance"));
+        assertEquals(List.of("active", "2025-12-01", ""), s.get("eu-loan"), "a month-only date counts from its first day");
+    }
+
+    @Test
+    void ceasefireActivatesFromItsDateAndRemovalRestoresEverything() {
+        Map<String, List<String>> before0602 = p.status("2026-06-02");
+        Map<String, List<String>> before0531 = p.status("2026-05-31");
+        TreeSet<String> before = p.snapshot();
+
+        FixtureProject.Run added = p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire",
+                "--date", "2026-06-01", "--source", "https://example.org/ceasefire", "--note", "test");
+        assertTrue(added.out().startsWith("recorded entry-into-force of <https://w3id.org/pledgegraph/id/event/russia-ukraine-ceasefire> on 2026-06-01"),
+                added.out());
+
+        Map<String, List<String>> after = p.status("2026-06-02");
+        assertEquals(List.of("active", "2026-06-01", ""), after.get("reassurance-force"));
+        assertEquals(List.of("active", "2026-06-01", ""), after.get("binding-guarantees"));
+        assertEquals(List.of("active", "2026-06-01", ""), after.get("sanctions-relief"), "any-of: one alternative met is enough");
+        assertEquals(before0602.get("military-assistance"), after.get("military-assistance"), "unconditional unchanged");
+        assertEquals(before0602.get("eu-loan"), after.get("eu-loan"), "unconditional unchanged");
+        assertEquals("active", p.status("2026-06-01").get("reassurance-force").get(0), "met from the day it occurred");
+        assertEquals(before0531, p.status("2026-05-31"), "as of the day before, nothing changed");
+
+        p.ok("event", "remove", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire");
+        assertEquals(before0602, p.status("2026-06-02"));
+        assertEquals(before, p.snapshot(), "the store is exactly as before the event, inferred graph included");
+    }
+
+    @Test
+    void twoConditionsOnlyOneMetStaysPendingOnTheOther() {
+        p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire", "--date", "2026-06-01");
+        assertEquals(List.of("pending", "", "once a peace agreement is in force"), p.status("2026-06-02").get("post-war-hubs"));
+
+        p.ok("event", "add", "--kind", "entry-into-force", "--of", "https://w3id.org/pledgegraph/id/event/russia-ukraine-peace-agreement",
+                "--date", "2026-09-15");
+        assertEquals("pending", p.status("2026-09-14").get("post-war-hubs").get(0));
+        assertEquals(List.of("active", "2026-09-15", ""), p.status("2026-09-15").get("post-war-hubs"), "active from the later of the two");
+        assertEquals(List.of("active", "2026-06-01", ""), p.status("2026-09-15").get("sanctions-relief"), "any-of: the earliest alternative");
+    }
+
+    @Test
+    void withdrawalAfterActivation() {
+        p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire", "--date", "2026-06-01");
+        p.ok("event", "add", "--kind", "withdrawal", "--of", "reassurance-force", "--date", "2026-08-01");
+        assertEquals("active", p.status("2026-07-31").get("reassurance-force").get(0));
+        assertEquals(List.of("withdrawn", "2026-06-01", ""), p.status("2026-08-01").get("reassurance-force"));
+        assertEquals("active", p.status("2026-08-01").get("binding-guarantees").get(0), "others are not affected");
+
+        p.ok("event", "add", "--kind", "suspension", "--of", "military-assistance", "--date", "2026-03-01");
+        p.ok("event", "add", "--kind", "fulfilment", "--of", "eu-loan", "--date", "2027-12-31");
+        Map<String, List<String>> s = p.status("2028-01-01");
+        assertEquals("suspended", s.get("military-assistance").get(0));
+        assertEquals("fulfilled", s.get("eu-loan").get(0));
+        assertEquals("active", p.status("2027-12-30").get("eu-loan").get(0));
+    }
+}

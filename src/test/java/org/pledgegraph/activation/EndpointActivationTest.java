@@ -1,0 +1,105 @@
+package org.pledgegraph.activation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledgegraph.server.PledgeServer;
+import org.pledgegraph.server.ServerSettings;
+import org.pledgegraph.store.Store;
+import org.pledgegraph.support.Http;
+
+/**
+ * An authenticated SPARQL Update through the real endpoint records the ceasefire's entry into force; the update
+ * returns only after the rules ran in its transaction, so the very next query sees the guarantees active.
+ */
+class EndpointActivationTest {
+    static final String RECORD = """
+            PREFIX pg: <https://w3id.org/pledgegraph/ontology#>
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            INSERT DATA { GRAPH <https://w3id.org/pledgegraph/graph/source/event-russia-ukraine-ceasefire-entry-into-force> {
+              <https://w3id.org/pledgegraph/id/occurrence/russia-ukraine-ceasefire-entry-into-force>
+                  a pg:Occurrence , pg:EntryIntoForce ;
+                  pg:occurrenceOf <https://w3id.org/pledgegraph/id/event/russia-ukraine-ceasefire> ;
+                  pg:occurredOn "2026-06-01"^^xsd:date } }""";
+    static final String RETRACT = "DROP GRAPH <https://w3id.org/pledgegraph/graph/source/event-russia-ukraine-ceasefire-entry-into-force>";
+
+    @TempDir
+    Path dir;
+    Store store;
+    PledgeServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        FixtureProject p = new FixtureProject(dir);
+        p.ok("load");
+        Path auth = dir.resolve("auth.txt");
+        Files.writeString(auth, "analyst: s3cret\n", StandardCharsets.UTF_8);
+        store = p.open();
+        server = PledgeServer.start(store, ServerSettings.defaults().withPort(0).withAuthFile(auth));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        store.close();
+    }
+
+    @Test
+    void updateRecordingTheCeasefireActivatesBeforeItReturns() {
+        assertEquals("pending", statusOverHttp("2026-06-02").get("reassurance-force"));
+
+        HttpResponse<String> r = Http.post(server.datasetUrl() + "/update", "application/sparql-update", RECORD, "*/*",
+                Http.basic("analyst", "s3cret"));
+        assertTrue(r.statusCode() == 200 || r.statusCode() == 204, r.statusCode() + " " + r.body());
+
+        Map<String, String> after = statusOverHttp("2026-06-02");
+        assertEquals("active", after.get("reassurance-force"));
+        assertEquals("active", after.get("binding-guarantees"));
+        assertEquals("pending", after.get("post-war-hubs"));
+        assertEquals("pending", statusOverHttp("2026-05-31").get("reassurance-force"));
+
+        HttpResponse<String> d = Http.post(server.datasetUrl() + "/update", "application/sparql-update", RETRACT, "*/*",
+                Http.basic("analyst", "s3cret"));
+        assertTrue(d.statusCode() == 200 || d.statusCode() == 204, d.statusCode() + " " + d.body());
+        assertEquals("pending", statusOverHttp("2026-06-02").get("reassurance-force"), "no stale activation");
+    }
+
+    @Test
+    void anUnauthenticatedUpdateChangesNothing() {
+        HttpResponse<String> r = Http.post(server.datasetUrl() + "/update", "application/sparql-update", RECORD, "*/*", null);
+        assertEquals(401, r.statusCode());
+        assertEquals("pending", statusOverHttp("2026-06-02").get("reassurance-force"));
+    }
+
+    private Map<String, String> statusOverHttp(String asOf) {
+        String query = StatusQuery.asOf(LocalDate.parse(asOf)).serialize();
+        HttpResponse<String> r = Http.post(server.datasetUrl() + "/sparql", "application/sparql-query", query,
+                "application/sparql-results+json", null);
+        assertEquals(200, r.statusCode(), r.body());
+        ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_JSON);
+        Map<String, String> status = new HashMap<>();
+        rs.forEachRemaining(row -> {
+            String c = row.getResource("commitment").getURI();
+            String s = row.getResource("status").getURI();
+            status.put(c.substring(c.lastIndexOf('/') + 1), s.substring(s.lastIndexOf('/') + 1));
+        });
+        assertTrue(status.size() >= 6, status.toString());
+        return status;
+    }
+}

@@ -1,0 +1,133 @@
+package org.pledgegraph.activation;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.pledgegraph.cli.PledgeGraph;
+import org.pledgegraph.cli.Runtime;
+import org.pledgegraph.store.Store;
+
+/**
+ * A project folder for tests: the repository's ontology/ plus the activation fixture (a small schema and a source in
+ * the shape of docs/design.md), and a TDB2 store on disk beside it. Commands run through the real command line.
+ */
+final class FixtureProject {
+    final Path project;
+    final Path store;
+
+    FixtureProject(Path dir) {
+        try {
+            project = dir.resolve("project");
+            store = dir.resolve("store");
+            Path ontology = Files.createDirectories(project.resolve("ontology"));
+            Path sources = Files.createDirectories(project.resolve("data/sources"));
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("ontology"), "*.ttl")) {
+                for (Path f : files) {
+                    Files.copy(f, ontology.resolve(f.getFileName()));
+                }
+            }
+            Files.copy(Path.of("src/test/resources/activation/fixture-schema.ttl"), ontology.resolve("zz-fixture-schema.ttl"));
+            Files.copy(Path.of("src/test/resources/activation/fixture-source.ttl"), sources.resolve("fixture.ttl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a command printed and returned. */
+    record Run(int exit, String out, String err) {}
+
+    Run run(String... args) {
+        List<String> argv = new ArrayList<>(Arrays.asList(args));
+        argv.addAll(List.of("--project", project.toString(), "--store", store.toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = PledgeGraph.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(argv.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    Run ok(String... args) {
+        Run r = run(args);
+        if (r.exit() != 0) {
+            throw new AssertionError("exit " + r.exit() + " for " + String.join(" ", args) + ": " + r.err());
+        }
+        return r;
+    }
+
+    /** Commitment slug to {status, activeFrom, unmet}, from {@code status --format csv}. */
+    Map<String, List<String>> status(String asOf) {
+        Run r = ok("status", "--as-of", asOf, "--format", "csv");
+        return parseStatus(r.out());
+    }
+
+    static Map<String, List<String>> parseStatus(String csv) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        List<String> lines = csv.lines().toList();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = csvCells(line);
+            String slug = cells.get(0).substring(cells.get(0).lastIndexOf('/') + 1);
+            String status = cells.get(3).substring(cells.get(3).lastIndexOf('/') + 1);
+            rows.put(slug, List.of(status, cells.get(4), cells.get(5)));
+        }
+        return rows;
+    }
+
+    private static List<String> csvCells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    /** Opens the store as the command line does (rules wired); close it before running another command. */
+    Store open() {
+        Store s = Store.open(store);
+        Runtime.wire(s);
+        return s;
+    }
+
+    /** Every quad of the store, as sorted text: equal snapshots mean an unchanged store. */
+    TreeSet<String> snapshot() {
+        try (Store s = open()) {
+            return s.read(FixtureProject::quads);
+        }
+    }
+
+    static TreeSet<String> quads(DatasetGraph dsg) {
+        TreeSet<String> all = new TreeSet<>();
+        dsg.find().forEachRemaining(q -> all.add(q.toString()));
+        return all;
+    }
+
+    static TreeSet<String> inferred(DatasetGraph dsg) {
+        TreeSet<String> all = new TreeSet<>();
+        dsg.find(Graphs.INFERRED, null, null, null).forEachRemaining(q -> all.add(q.asTriple().toString()));
+        return all;
+    }
+}
