@@ -13,7 +13,7 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
 INSERT { GRAPH <https://w3id.org/pledgegraph/graph/inferred> { ?s pg:conditionMetOn ?date } }
 WHERE {
   ?s pg:awaitsEvent ?event .
-  FILTER NOT EXISTS { ?s pg:alternative ?any }
+  FILTER NOT EXISTS { ?s pg:anyOf ?any }
   OPTIONAL { ?s pg:awaitsEventType ?stated }
   BIND (COALESCE(?stated, pg:EntryIntoForce) AS ?kind)
   ?occurrence pg:occurrenceOf ?event ; a ?kind ; pg:occurredOn ?date .

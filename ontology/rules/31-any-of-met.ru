@@ -1,6 +1,6 @@
 # Rule: when an any-of condition is met.
 # Derives: ?s pg:conditionMetOn ?date for a pg:AnyOfCondition, the earliest date on which one of its alternatives
-# (pg:alternative) was met by rule 30. Why: "activated by a ceasefire or a peace agreement, whichever comes first".
+# (pg:anyOf) was met by rule 30. Why: "activated by a ceasefire or a peace agreement, whichever comes first".
 # Alternatives are plain conditions; an any-of inside an any-of is not evaluated.
 PREFIX pg:   <https://w3id.org/pledgegraph/ontology#>
 PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -10,10 +10,10 @@ PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
 
 INSERT { GRAPH <https://w3id.org/pledgegraph/graph/inferred> { ?s pg:conditionMetOn ?date } }
 WHERE {
-  ?s pg:alternative ?alternative .
+  ?s pg:anyOf ?alternative .
   ?alternative pg:conditionMetOn ?date .
   FILTER NOT EXISTS {
-    ?s pg:alternative ?other .
+    ?s pg:anyOf ?other .
     ?other pg:conditionMetOn ?d0 .
     FILTER (?d0 < ?date)
   }

@@ -147,9 +147,9 @@ public final class EventLedger {
                 SELECT DISTINCT ?n WHERE {
                   ?occurrence pg:occurrenceOf ?target .
                   { ?n pg:awaitsEvent ?target }
-                  UNION { ?c pg:awaitsEvent ?target . ?n pg:alternative+ ?c }
+                  UNION { ?c pg:awaitsEvent ?target . ?n pg:anyOf+ ?c }
                   UNION { ?c pg:awaitsEvent ?target . ?n pg:hasActivationCondition ?c }
-                  UNION { ?c pg:awaitsEvent ?target . ?any pg:alternative+ ?c . ?n pg:hasActivationCondition ?any }
+                  UNION { ?c pg:awaitsEvent ?target . ?any pg:anyOf+ ?c . ?n pg:hasActivationCondition ?any }
                 }""");
         try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("occurrence", occurrence).build()) {
             RowSet rows = exec.select();
@@ -192,7 +192,7 @@ public final class EventLedger {
     private static void checkNotBeforeMade(DatasetGraph dsg, OccurrenceKind kind, Node target, LocalDate date) {
         String pattern = kind.namesCommitment()
                 ? "BIND(?t AS ?k)"
-                : "?c pg:awaitsEvent ?t . { ?k pg:hasActivationCondition ?c } UNION { ?a pg:alternative+ ?c . ?k pg:hasActivationCondition ?a }";
+                : "?c pg:awaitsEvent ?t . { ?k pg:hasActivationCondition ?c } UNION { ?a pg:anyOf+ ?c . ?k pg:hasActivationCondition ?a }";
         Query q = QueryFactory.create(Sparql.PREFIXES + "SELECT ?k ?made WHERE { " + pattern + " ?k pg:dateMade ?made } ORDER BY DESC(STR(?made))");
         try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("t", target).build()) {
             RowSet rows = exec.select();
