@@ -1,0 +1,47 @@
+package org.pledgegraph.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The activation question both sides of the benchmark answer: which commitments are active on a date. For the
+ * baseline it is asked directly of an OWLMicro InfModel, which supplies the subclass and subproperty entailments;
+ * the activation logic itself (every condition met by an entry into force on or before the date, an any-of met by
+ * one alternative, made by then, no withdrawal, suspension, fulfilment or lapse yet) is spelled out in the query.
+ */
+public final class ActiveQuestion {
+    private ActiveQuestion() {}
+
+    public static String sparql(LocalDate asOf) {
+        return """
+                PREFIX pg:  <https://w3id.org/pledgegraph/ontology#>
+                PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                SELECT DISTINCT ?c WHERE {
+                  BIND ("%s"^^xsd:date AS ?asOf)
+                  ?c a pg:Commitment ; pg:dateMade ?made .
+                  FILTER (IF(datatype(?made) = xsd:gYearMonth, STRDT(CONCAT(STR(?made), "-01"), xsd:date), ?made) <= ?asOf)
+                  FILTER NOT EXISTS {
+                    ?c pg:hasActivationCondition ?cond .
+                    FILTER NOT EXISTS { ?cond pg:awaitsEvent ?e . ?o pg:occurrenceOf ?e ; a pg:EntryIntoForce ; pg:occurredOn ?d . FILTER (?d <= ?asOf) }
+                    FILTER NOT EXISTS { ?cond pg:anyOf ?alt . ?alt pg:awaitsEvent ?e2 .
+                                        ?o2 pg:occurrenceOf ?e2 ; a pg:EntryIntoForce ; pg:occurredOn ?d2 . FILTER (?d2 <= ?asOf) }
+                  }
+                  FILTER NOT EXISTS { ?l pg:occurrenceOf ?c ; pg:occurredOn ?ld . FILTER (?ld <= ?asOf) }
+                }""".formatted(asOf);
+    }
+
+    /** A short fingerprint of a set of IRIs, to compare two answers without printing them. */
+    public static String fingerprint(List<String> iris) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            iris.stream().sorted().forEach(i -> sha.update((i + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

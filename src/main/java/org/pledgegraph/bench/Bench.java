@@ -1,0 +1,354 @@
+package org.pledgegraph.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.pledgegraph.Vocab;
+import org.pledgegraph.activation.EventLedger;
+import org.pledgegraph.activation.Materializer;
+import org.pledgegraph.activation.OccurrenceKind;
+import org.pledgegraph.activation.StatusReport;
+import org.pledgegraph.query.QueryRunner;
+import org.pledgegraph.store.Derivation;
+import org.pledgegraph.store.Store;
+
+/**
+ * The benchmark: for each size, generate synthetic data, load it into a fresh TDB2 store, materialize the rules,
+ * record and retract one awaited event (the focused refresh), ask status as of a date and the catalog queries; then
+ * give Jena's OWLMicro reasoner the same data and event and ask it the same activation question, in its own JVM,
+ * within a bound. Wall-clock times; medians over the repetitions after one warm-up.
+ */
+public final class Bench {
+    public record Settings(List<Long> sizes, Path work, long seed, int repeat, Path project, Duration baselineBound,
+            long baselineMax, String baselineHeap, boolean keep) {}
+
+    public record Result(long target, int summits, long triples, long loadMs, long materializeMs, long inferred,
+            double addMs, double removeMs, int focus, double statusMs, int statusRows, double questionMs, int active,
+            String fingerprint, String focusedEqualsFull, Map<String, Double> catalogMs, Baseline baseline) {}
+
+    public record Baseline(String outcome, long answerMs, int active, String fingerprint) {}
+
+    static final Node SYNTHETIC_GRAPH = Vocab.iri(Vocab.sourceGraph("synthetic"));
+
+    private final Settings settings;
+    private final PrintWriter log;
+
+    public Bench(Settings settings, PrintWriter log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public List<Result> run() throws IOException {
+        Files.createDirectories(settings.work());
+        List<Result> results = new ArrayList<>();
+        for (long size : settings.sizes()) {
+            results.add(runOne(size));
+        }
+        return results;
+    }
+
+    private Result runOne(long target) throws IOException {
+        SyntheticData generator = new SyntheticData(settings.seed());
+        int summits = summitsFor(target);
+        Path data = settings.work().resolve("synthetic-" + target + ".nt");
+        long triples = generator.write(summits, data);
+        note("size %d: %d summits, %d triples in %s", target, summits, triples, data);
+
+        Path dir = settings.work().resolve("store-" + target);
+        deleteTree(dir);
+        Materializer rules = Materializer.fromRules();
+        Result result;
+        try (Store store = Store.open(dir)) {
+            store.setDerivation(Derivation.NONE);
+            long t0 = System.nanoTime();
+            store.write(dsg -> load(dsg, settings.project().resolve("ontology"), data));
+            long loadMs = ms(t0);
+            note("  loaded in %d ms", loadMs);
+
+            t0 = System.nanoTime();
+            store.write(rules::recomputeAll);
+            long materializeMs = ms(t0);
+            long inferred = store.read(d -> (long) d.getGraph(Vocab.iri(Vocab.GRAPH_INFERRED)).size());
+            note("  materialized %d inferred triples in %d ms", inferred, materializeMs);
+            store.setDerivation(rules);
+
+            // The event: the first awaited ceasefire, entering into force ten days after the last summit awaiting it.
+            String event = SyntheticData.awaitedEvent(0);
+            int lastAwaiting = Math.min(summits, SyntheticData.SUMMITS_PER_AWAITED_EVENT) - 1;
+            LocalDate on = SyntheticData.summitDate(lastAwaiting).plusDays(10);
+            LocalDate asOf = on.plusDays(1);
+
+            String focusedEqualsFull = "not checked";
+            if (triples <= 200_000) {
+                focusedEqualsFull = checkFocusedEqualsFull(store, rules, event, on) ? "yes" : "NO";
+            }
+            List<Double> adds = new ArrayList<>();
+            List<Double> removes = new ArrayList<>();
+            List<Double> statuses = new ArrayList<>();
+            List<Double> questions = new ArrayList<>();
+            int rows = 0;
+            List<String> active = List.of();
+            for (int r = 0; r <= settings.repeat(); r++) {
+                long a = System.nanoTime();
+                EventLedger.add(store, OccurrenceKind.ENTRY_INTO_FORCE, event, on, null, "benchmark");
+                long b = System.nanoTime();
+                RowSet status = StatusReport.asOf(store, asOf);
+                List<String> act = new ArrayList<>();
+                int n = 0;
+                while (status.hasNext()) {
+                    var row = status.next();
+                    n++;
+                    if (row.get("status").getURI().endsWith("/active")) {
+                        act.add(row.get("commitment").getURI());
+                    }
+                }
+                long c = System.nanoTime();
+                EventLedger.remove(store, OccurrenceKind.ENTRY_INTO_FORCE, event);
+                long d = System.nanoTime();
+                if (r > 0) {
+                    adds.add((b - a) / 1e6);
+                    statuses.add((c - b) / 1e6);
+                    removes.add((d - c) / 1e6);
+                    questions.add((c - a) / 1e6);
+                }
+                rows = n;
+                active = act;
+            }
+            int focus = store.read(d -> focusSize(d, event));
+            note("  event add %.1f ms, remove %.1f ms (median of %d), status %.1f ms for %d rows",
+                    median(adds), median(removes), settings.repeat(), median(statuses), rows);
+
+            Map<String, Double> catalog = catalog(store);
+            result = new Result(target, summits, triples, loadMs, materializeMs, inferred, median(adds), median(removes),
+                    focus, median(statuses), rows, median(questions), active.size(), ActiveQuestion.fingerprint(active),
+                    focusedEqualsFull, catalog, null);
+            Baseline baseline = triples <= settings.baselineMax()
+                    ? baseline(data, event, on, asOf)
+                    : new Baseline("not run: over --baseline-max " + settings.baselineMax(), -1, -1, "");
+            note("  baseline: %s", baseline);
+            result = new Result(result.target(), summits, triples, loadMs, materializeMs, inferred, result.addMs(),
+                    result.removeMs(), focus, result.statusMs(), rows, result.questionMs(), result.active(),
+                    result.fingerprint(), focusedEqualsFull, catalog, baseline);
+        }
+        if (!settings.keep()) {
+            deleteTree(dir);
+            Files.deleteIfExists(data);
+        }
+        return result;
+    }
+
+    private static void load(DatasetGraph dsg, Path ontology, Path data) {
+        dsg.deleteAny(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+        Node ontologyGraph = Vocab.iri(Vocab.GRAPH_ONTOLOGY);
+        try (Stream<Path> files = Files.list(ontology)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".ttl")).sorted().toList()) {
+                RDFParser.source(f).lang(Lang.TURTLE).parse(into(dsg, ontologyGraph));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RDFParser.source(data).lang(Lang.NTRIPLES).parse(into(dsg, SYNTHETIC_GRAPH));
+    }
+
+    private static StreamRDFBase into(DatasetGraph dsg, Node graph) {
+        return new StreamRDFBase() {
+            @Override
+            public void triple(Triple t) {
+                dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
+            }
+        };
+    }
+
+    private boolean checkFocusedEqualsFull(Store store, Materializer rules, String event, LocalDate on) {
+        EventLedger.add(store, OccurrenceKind.ENTRY_INTO_FORCE, event, on, null, "benchmark check");
+        TreeSet<String> focused = store.read(Bench::inferred);
+        store.write(rules::recomputeAll);
+        boolean same = focused.equals(store.read(Bench::inferred));
+        EventLedger.remove(store, OccurrenceKind.ENTRY_INTO_FORCE, event);
+        TreeSet<String> afterRemove = store.read(Bench::inferred);
+        store.write(rules::recomputeAll);
+        return same && afterRemove.equals(store.read(Bench::inferred));
+    }
+
+    private static TreeSet<String> inferred(DatasetGraph dsg) {
+        TreeSet<String> set = new TreeSet<>();
+        dsg.find(Vocab.iri(Vocab.GRAPH_INFERRED), Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> set.add(q.asTriple().toString()));
+        return set;
+    }
+
+    /** How many conditions and commitments the event touches (plus the occurrence and the event). */
+    private static int focusSize(DatasetGraph dsg, String event) {
+        String q = """
+                PREFIX pg: <https://w3id.org/pledgegraph/ontology#>
+                SELECT (COUNT(DISTINCT ?n) AS ?count) WHERE {
+                  { ?n pg:awaitsEvent <%1$s> } UNION { ?c pg:awaitsEvent <%1$s> . ?n pg:anyOf ?c }
+                  UNION { ?c pg:awaitsEvent <%1$s> . ?n pg:hasActivationCondition ?c }
+                  UNION { ?c pg:awaitsEvent <%1$s> . ?a pg:anyOf ?c . ?n pg:hasActivationCondition ?a } }""".formatted(event);
+        try (QueryExec exec = QueryExec.dataset(dsg).query(q).build()) {
+            return 2 + Integer.parseInt(exec.select().next().get("count").getLiteralLexicalForm());
+        }
+    }
+
+    private Map<String, Double> catalog(Store store) throws IOException {
+        Map<String, Double> times = new LinkedHashMap<>();
+        Path queries = settings.project().resolve("queries");
+        if (!Files.isDirectory(queries)) {
+            return times;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(queries)) {
+            files = list.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
+        }
+        for (Path file : files) {
+            Query query = QueryRunner.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            List<Double> runs = new ArrayList<>();
+            for (int r = 0; r <= settings.repeat(); r++) {
+                long t = System.nanoTime();
+                store.read(d -> {
+                    try (QueryExec exec = QueryExec.dataset(d).query(query).timeout(120, TimeUnit.SECONDS).build()) {
+                        if (query.isSelectType()) {
+                            RowSet rs = exec.select();
+                            while (rs.hasNext()) {
+                                rs.next();
+                            }
+                        } else if (query.isAskType()) {
+                            exec.ask();
+                        } else {
+                            exec.construct().size();
+                        }
+                    }
+                    return null;
+                });
+                if (r > 0) {
+                    runs.add((System.nanoTime() - t) / 1e6);
+                }
+            }
+            times.put(file.getFileName().toString(), median(runs));
+        }
+        note("  catalog: %s", times);
+        return times;
+    }
+
+    private Baseline baseline(Path data, String event, LocalDate on, LocalDate asOf) {
+        List<String> command = List.of(javaBinary(), "-Xmx" + settings.baselineHeap(), "-cp", System.getProperty("java.class.path"),
+                org.pledgegraph.bench.Baseline.class.getName(), data.toString(),
+                settings.project().resolve("ontology").toString(), event, on.toString(), asOf.toString());
+        Process process = null;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            List<String> output = new ArrayList<>();
+            Process p = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    r.lines().forEach(output::add);
+                } catch (IOException ignored) {
+                    // the process was stopped
+                }
+            });
+            reader.start();
+            if (!process.waitFor(settings.baselineBound().toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                return new Baseline("did not finish within " + settings.baselineBound().toSeconds() + " s", -1, -1, "");
+            }
+            reader.join();
+            for (String line : output) {
+                if (line.startsWith("BASELINE ")) {
+                    Map<String, String> kv = new LinkedHashMap<>();
+                    for (String part : line.substring(9).split(" ")) {
+                        String[] pair = part.split("=", 2);
+                        kv.put(pair[0], pair[1]);
+                    }
+                    return new Baseline("finished", Long.parseLong(kv.get("answer_ms")), Integer.parseInt(kv.get("active")),
+                            kv.get("fingerprint"));
+                }
+            }
+            String last = output.stream().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst()
+                    .orElse(output.isEmpty() ? "no output" : output.get(output.size() - 1));
+            return new Baseline("failed (exit " + process.exitValue() + "): " + last, -1, -1, "");
+        } catch (IOException e) {
+            return new Baseline("could not start: " + e.getMessage(), -1, -1, "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            return new Baseline("interrupted", -1, -1, "");
+        }
+    }
+
+    private int summitsFor(long target) {
+        CountingSink fixed = new CountingSink();
+        new SyntheticData(settings.seed()).write(0, fixed);
+        CountingSink hundred = new CountingSink();
+        new SyntheticData(settings.seed()).write(100, hundred);
+        double perSummit = (hundred.count - fixed.count) / 100.0;
+        return (int) Math.max(1, Math.round((target - fixed.count) / perSummit));
+    }
+
+    private static final class CountingSink extends StreamRDFBase {
+        long count;
+
+        @Override
+        public void triple(Triple triple) {
+            count++;
+        }
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static long ms(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private void note(String format, Object... args) {
+        log.printf(format + "%n", args);
+        log.flush();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.pledgegraph.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.pledgegraph.UserException;
+import org.pledgegraph.bench.Bench;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure load, full materialization, recomputation after one recorded event, status --as-of and "
+                + "the catalog queries on synthetic data of about the given sizes, each in a fresh TDB2 store; and, "
+                + "within a bound, Jena's OWLMicro reasoner answering the same activation question.",
+                "Prints Markdown tables. Run it on a quiet machine; give the JVM room (PLEDGEGRAPH_JAVA_OPTS=-Xmx6g)."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--sizes", split = ",", paramLabel = "TRIPLES",
+            description = "Target sizes in triples (default: ${DEFAULT-VALUE}).", defaultValue = "10000,100000,1000000,10000000")
+    List<Long> sizes;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder for data and stores (default: ${DEFAULT-VALUE}).",
+            defaultValue = "target/bench")
+    Path work;
+
+    @Option(names = "--seed", description = "Generator seed (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--repeat", description = "Timed repetitions after one warm-up (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+    int repeat;
+
+    @Option(names = "--project", paramLabel = "DIR", description = "Folder with ontology/ and queries/ (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${env:PLEDGEGRAPH_PROJECT:-.}")
+    Path project;
+
+    @Option(names = "--baseline-bound", paramLabel = "SECONDS",
+            description = "Stop the OWLMicro baseline after this long (default: ${DEFAULT-VALUE}).", defaultValue = "300")
+    long baselineBound;
+
+    @Option(names = "--baseline-max", paramLabel = "TRIPLES",
+            description = "Do not start the baseline above this size (default: ${DEFAULT-VALUE}).", defaultValue = "1000000")
+    long baselineMax;
+
+    @Option(names = "--baseline-heap", paramLabel = "SIZE", description = "Heap of the baseline JVM (default: ${DEFAULT-VALUE}).",
+            defaultValue = "6g")
+    String baselineHeap;
+
+    @Option(names = "--keep", description = "Keep the generated data and stores.")
+    boolean keep;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (repeat < 1 || sizes.stream().anyMatch(s -> s < 1000)) {
+            throw new UserException("--repeat must be at least 1 and every size at least 1000");
+        }
+        if (!Files.isDirectory(project.resolve("ontology"))) {
+            throw new UserException("no ontology/ in " + project.toAbsolutePath() + " (run from the project, or pass --project)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(machine());
+        Bench bench = new Bench(new Bench.Settings(sizes, work, seed, repeat, project, Duration.ofSeconds(baselineBound),
+                baselineMax, baselineHeap, keep), out);
+        List<Bench.Result> results = bench.run();
+        out.println();
+        out.println(table(results));
+        out.flush();
+        return 0;
+    }
+
+    static String machine() {
+        java.lang.Runtime rt = java.lang.Runtime.getRuntime();
+        String mem = "?";
+        try {
+            mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return String.format(Locale.ROOT, "machine: %d cores, %s, max heap %d MB, Java %s (%s), %s %s",
+                rt.availableProcessors(), mem, rt.maxMemory() / (1024 * 1024), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    static String table(List<Bench.Result> results) {
+        StringBuilder t = new StringBuilder();
+        t.append("| target | triples | load ms | materialize ms | inferred | event add ms | event remove ms | focus | "
+                + "status ms (rows) | add+status ms | active | focused = full | OWLMicro ms | ratio | same answer |\n");
+        t.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Bench.Result r : results) {
+            Bench.Baseline b = r.baseline();
+            boolean finished = b != null && b.answerMs() >= 0;
+            t.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %.1f | %.1f | %d | %.1f (%d) | %.1f | %d | %s | %s | %s | %s |%n",
+                    r.target(), r.triples(), r.loadMs(), r.materializeMs(), r.inferred(), r.addMs(), r.removeMs(), r.focus(),
+                    r.statusMs(), r.statusRows(), r.questionMs(), r.active(), r.focusedEqualsFull(),
+                    finished ? String.format(Locale.ROOT, "%,d", b.answerMs()) : b == null ? "-" : b.outcome(),
+                    finished ? String.format(Locale.ROOT, "%.0f×", b.answerMs() / r.questionMs()) : "-",
+                    finished ? (b.fingerprint().equals(r.fingerprint()) && b.active() == r.active() ? "yes" : "NO (" + b.active() + ")") : "-"));
+        }
+        t.append("\nCatalog query latency (ms, median):\n\n| target |");
+        List<String> names = results.isEmpty() ? List.of() : List.copyOf(results.get(0).catalogMs().keySet());
+        names.forEach(n -> t.append(' ').append(n).append(" |"));
+        t.append("\n|---|").append("---|".repeat(names.size())).append('\n');
+        for (Bench.Result r : results) {
+            t.append(String.format(Locale.ROOT, "| %,d |", r.target()));
+            names.forEach(n -> t.append(String.format(Locale.ROOT, " %.1f |", r.catalogMs().getOrDefault(n, Double.NaN))));
+            t.append('\n');
+        }
+        return t.toString();
+    }
+}

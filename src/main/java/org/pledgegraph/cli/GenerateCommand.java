@@ -1,0 +1,47 @@
+package org.pledgegraph.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.pledgegraph.UserException;
+import org.pledgegraph.bench.SyntheticData;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Write synthetic data of the article's shape (actors, offices, summits, statements, commitments "
+                + "with and without conditions, awaited events, provenance) for benchmarks.",
+                "Deterministic for a seed. About 270 triples a summit: --summits 37000 gives about 10 million.",
+                "Synthetic data is not fact: never put it under data/."})
+final class GenerateCommand implements Callable<Integer> {
+    @Option(names = "--summits", required = true, paramLabel = "N", description = "How many summits.")
+    int summits;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    long seed;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+            description = "Where to write: N-Triples, or Turtle when FILE ends in .ttl.")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (summits < 1) {
+            throw new UserException("--summits must be at least 1, got " + summits);
+        }
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent.endsWith(Path.of("data", "sources")) || parent.toString().contains("/data/")) {
+            throw new UserException("refusing to write synthetic data under data/ (" + output + "): data/ holds facts only");
+        }
+        long triples = new SyntheticData(seed).write(summits, output);
+        spec.commandLine().getOut().printf("wrote %d triples (%d summits, seed %d) to %s%n", triples, summits, seed, output);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
