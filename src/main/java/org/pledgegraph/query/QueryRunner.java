@@ -3,6 +3,8 @@ package org.pledgegraph.query;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
@@ -34,8 +36,7 @@ public final class QueryRunner {
         try {
             return QueryFactory.create(text, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
-            String where = e.getLine() > 0 ? sourceName + ":" + e.getLine() + ":" + e.getColumn() : sourceName;
-            throw new UserException(where + ": " + firstLine(e.getMessage()));
+            throw new UserException(position(e, sourceName) + ": " + firstLine(e.getMessage()).replaceFirst(AT_POSITION.pattern() + "\\.?$", ""));
         }
     }
 
@@ -74,6 +75,17 @@ public final class QueryRunner {
             model.setNsPrefixes(Vocab.PREFIXES);
             RDFDataMgr.write(out, model, format == Format.json ? RDFFormat.JSONLD_PRETTY : RDFFormat.TURTLE_PRETTY);
         }
+    }
+
+    private static final Pattern AT_POSITION = Pattern.compile(" at line (\\d+), column (\\d+)");
+
+    /** Where the error is: the parser's message names the offending token, the exception only the last good one. */
+    private static String position(QueryParseException e, String sourceName) {
+        Matcher m = AT_POSITION.matcher(e.getMessage());
+        if (m.find()) {
+            return sourceName + ":" + m.group(1) + ":" + m.group(2);
+        }
+        return e.getLine() > 0 ? sourceName + ":" + e.getLine() + ":" + e.getColumn() : sourceName;
     }
 
     private static String firstLine(String message) {
