@@ -55,6 +55,10 @@ class ServeIT {
                     "INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> <urn:x:o> } }", "*/*", null);
             assertEquals(401, update.statusCode());
 
+            CommandLineIT.Run remote = CommandLineIT.run(count, "query", "--format", "csv", "--endpoint", dataset + "/sparql", "-");
+            assertEquals(0, remote.exit(), remote.err());
+            assertEquals(r.body().lines().toList(), remote.out().lines().toList(), "query --endpoint gives the server's answer");
+
             CommandLineIT.Run locked = CommandLineIT.run("ASK {}", "query", "--store", store.toString(), "-");
             assertEquals(1, locked.exit());
             assertTrue(locked.err().contains("in use by another process"), locked.err());
