@@ -19,6 +19,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.system.Txn;
 import org.pledgegraph.UserException;
@@ -51,6 +52,10 @@ public final class QueryRunner {
     public static void runRemote(String endpoint, Query query, Format format, OutputStream out) {
         try (QueryExecution exec = QueryExecutionHTTP.service(endpoint).query(query).build()) {
             print(exec, query, format, out);
+        } catch (QueryExceptionHTTP e) {
+            // The endpoint is the user's choice: an unreachable or refusing endpoint is their error to fix, not ours.
+            String status = e.getStatusCode() > 0 ? "HTTP " + e.getStatusCode() + ": " : "";
+            throw new UserException("endpoint " + endpoint + " failed: " + status + firstLine(rootMessage(e)), e);
         }
     }
 
@@ -86,6 +91,16 @@ public final class QueryRunner {
             return sourceName + ":" + m.group(1) + ":" + m.group(2);
         }
         return e.getLine() > 0 ? sourceName + ":" + e.getLine() + ":" + e.getColumn() : sourceName;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = e.getMessage() != null ? e.getMessage() : t.toString();
+        String cause = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        return t != e && !message.contains(cause) ? message + " (" + cause + ")" : message;
     }
 
     private static String firstLine(String message) {

@@ -129,6 +129,18 @@ class CommandLineIT {
     }
 
     @Test
+    void anUnreachableEndpointIsAUserError() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String endpoint = "http://127.0.0.1:" + closed + "/sparql";
+        Run r = run("ASK {}", "query", "--endpoint", endpoint, "-");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("pledgegraph: endpoint " + endpoint + " failed:"), r.err());
+    }
+
+    @Test
     void aMissingQueryFileIsAUserError() throws Exception {
         Run r = inStore(null, "query", dir.resolve("nope.rq").toString());
         assertEquals(1, r.exit());
