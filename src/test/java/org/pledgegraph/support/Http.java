@@ -51,8 +51,19 @@ public final class Http {
     }
 
     public static HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            try {
+                return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // Jetty closes a connection after an error response whose request body it did not read; the client may
+                // already have picked that pooled connection for the next request, which then gets no bytes. The
+                // request never reached the server, so sending it once more is safe.
+                if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                    throw e;
+                }
+                return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
