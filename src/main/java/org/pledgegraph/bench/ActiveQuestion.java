@@ -34,6 +34,22 @@ public final class ActiveQuestion {
                 }""".formatted(asOf);
     }
 
+    /**
+     * The same question asked of the materialized store: the rules have already derived pg:activeFrom, so only the
+     * commitments with such a date are looked at. Active unless a withdrawal, suspension, fulfilment or lapse came on
+     * or after that date and on or before the date asked (the latest event wins, as in queries/status-as-of.rq).
+     */
+    public static String overMaterialized(LocalDate asOf) {
+        return """
+                PREFIX pg:  <https://w3id.org/pledgegraph/ontology#>
+                PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                SELECT DISTINCT ?c WHERE {
+                  ?c pg:activeFrom ?from .
+                  FILTER (?from <= "%1$s"^^xsd:date)
+                  FILTER NOT EXISTS { ?l pg:occurrenceOf ?c ; pg:occurredOn ?ld . FILTER (?ld >= ?from && ?ld <= "%1$s"^^xsd:date) }
+                }""".formatted(asOf);
+    }
+
     /** A short fingerprint of a set of IRIs, to compare two answers without printing them. */
     public static String fingerprint(List<String> iris) {
         try {

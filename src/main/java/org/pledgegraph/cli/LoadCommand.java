@@ -3,6 +3,7 @@ package org.pledgegraph.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.pledgegraph.Vocab;
 import org.pledgegraph.store.Store;
 
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ final class LoadCommand implements Callable<Integer> {
             counts.forEach((graph, n) -> out.printf("%8d  %s%n", n, graph));
             store.graphSizes().forEach((graph, n) -> {
                 if (!counts.containsKey(graph)) {
-                    out.printf("%8d  %s (kept)%n", n, graph);
+                    // The inferred graph is rebuilt by the rules in the same transaction; the others were kept.
+                    out.printf("%8d  %s (%s)%n", n, graph, graph.equals(Vocab.GRAPH_INFERRED) ? "derived" : "kept");
                 }
             });
             out.printf("%8d  triples in %s%n", store.tripleCount(), store.description());

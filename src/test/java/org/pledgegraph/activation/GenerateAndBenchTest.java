@@ -1,0 +1,68 @@
+package org.pledgegraph.activation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledgegraph.cli.PledgeGraph;
+
+/** The generator is deterministic and of the promised shape; bench runs end to end at 10^4 (no time is asserted). */
+class GenerateAndBenchTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void generateIsDeterministicForASeed() throws Exception {
+        Path a = dir.resolve("a.nt");
+        Path b = dir.resolve("b.nt");
+        Path c = dir.resolve("c.nt");
+        assertEquals(0, PledgeGraph.execute("generate", "--summits", "20", "--seed", "7", "-o", a.toString()));
+        assertEquals(0, PledgeGraph.execute("generate", "--summits", "20", "--seed", "7", "-o", b.toString()));
+        assertEquals(0, PledgeGraph.execute("generate", "--summits", "20", "--seed", "8", "-o", c.toString()));
+        assertEquals(Files.readString(a), Files.readString(b));
+        assertNotEquals(Files.readString(a), Files.readString(c));
+
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.source(a).parse(g);
+        for (String cls : new String[] {"Summit", "Statement", "Person", "State", "ActivationCondition", "AnyOfCondition", "Ceasefire"}) {
+            assertTrue(g.contains(null, org.apache.jena.vocabulary.RDF.type.asNode(),
+                    org.pledgegraph.Vocab.iri(org.pledgegraph.Vocab.PG + cls)), "has a pg:" + cls);
+        }
+        assertTrue(g.contains(null, org.pledgegraph.Vocab.iri("http://www.w3.org/ns/oa#hasBody"), null), "provenance");
+        assertTrue(g.contains(null, org.pledgegraph.Vocab.iri(org.pledgegraph.Vocab.PG + "hasActivationCondition"), null));
+    }
+
+    @Test
+    void generateRefusesToWriteUnderData() {
+        StringWriter err = new StringWriter();
+        var cli = PledgeGraph.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute("generate", "--summits", "1", "-o", dir.resolve("data/sources/synthetic.ttl").toString());
+        assertEquals(1, exit);
+        assertTrue(err.toString().contains("refusing to write synthetic data under data/"), err.toString());
+    }
+
+    @Test
+    void benchRunsAtTenThousandTriplesAndPrintsItsTable() {
+        StringWriter out = new StringWriter();
+        var cli = PledgeGraph.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        int exit = cli.execute("bench", "--sizes", "10000", "--repeat", "1", "--work", dir.resolve("bench").toString(),
+                "--baseline-bound", "120", "--baseline-heap", "1g");
+        String text = out.toString();
+        assertEquals(0, exit, text);
+        assertTrue(text.contains("| target | triples | load ms |"), text);
+        assertTrue(text.contains("| 10,000 |"), text);
+        assertTrue(text.contains("| yes |"), "focused refresh equals a full recomputation: " + text);
+    }
+}
