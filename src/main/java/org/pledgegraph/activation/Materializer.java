@@ -101,6 +101,11 @@ public final class Materializer implements Derivation {
             return;
         }
         for (int stratum : strata()) {
+            if (stratum == Rule.SCHEMA_STRATUM) {
+                // Schema rules read the ontology graph alone, which a focused change (occurrences) never touches,
+                // and their subjects are classes and properties, which are never in the focus.
+                continue;
+            }
             long before = -1;
             long after = inferredAbout(dsg, nodes);
             while (after != before) {

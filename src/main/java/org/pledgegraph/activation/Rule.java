@@ -20,6 +20,8 @@ import org.apache.jena.update.UpdateRequest;
  */
 public final class Rule {
     static final Var SUBJECT = Var.alloc("s");
+    /** Rules numbered 1x derive from the ontology graph alone (class and property hierarchy). */
+    static final int SCHEMA_STRATUM = 1;
 
     private final String name;
     private final int stratum;

@@ -13,6 +13,8 @@ import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.pledgegraph.Vocab;
 import org.pledgegraph.activation.EventLedger;
 import org.pledgegraph.activation.Hypothesis;
@@ -32,6 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "aborted after the answer, so the store is unchanged."})
 final class StatusCommand implements Callable<Integer> {
     enum Format { table, csv, json }
+
+    /** The project's prefixes plus {@code status:}, so that the table shows status:active rather than a long IRI. */
+    static final PrefixMapping TABLE_PREFIXES = new PrefixMappingImpl().setNsPrefixes(Vocab.PREFIXES)
+            .setNsPrefix("status", Vocab.ID + "concept/status/").lock();
 
     @Mixin
     StoreOptions storeOptions;
@@ -73,7 +79,7 @@ final class StatusCommand implements Callable<Integer> {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         ResultSet results = ResultSet.adapt(rows);
         switch (format) {
-            case table -> ResultSetFormatter.out(buffer, results, Vocab.PREFIXES);
+            case table -> ResultSetFormatter.out(buffer, results, TABLE_PREFIXES);
             case csv -> ResultSetMgr.write(buffer, results, ResultSetLang.RS_CSV);
             case json -> ResultSetMgr.write(buffer, results, ResultSetLang.RS_JSON);
         }
