@@ -38,6 +38,8 @@ class ActivationScenarioTest {
         assertEquals("once a ceasefire enters into force", s.get("reassurance-force").get(2));
         assertEquals(List.of("active", "2026-01-06", ""), s.get("military-assistance"));
         assertEquals(List.of("active", "2025-12-01", ""), s.get("eu-loan"), "a month-only date counts from its first day");
+        assertEquals(List.of("active", "2026-01-06", ""), s.get("accession-support"), "no date made: the statement's date");
+        assertEquals("pending", p.status("2026-01-05").get("accession-support").get(0), "not active before it was stated");
     }
 
     @Test
