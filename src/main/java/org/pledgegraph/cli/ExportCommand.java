@@ -21,7 +21,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--format", description = "ttl, trig, nt, nq or jsonld (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--format", paramLabel = "FORMAT", description = "ttl, trig, nt, nq or jsonld (default: ${DEFAULT-VALUE}).",
             defaultValue = "ttl")
     Exporter.Format format;
 

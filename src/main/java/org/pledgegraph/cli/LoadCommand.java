@@ -27,8 +27,7 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store store = storeOptions.mem ? Store.inMemory() : Store.open(storeOptions.store)) {
-            Runtime.wire(store);
+        try (Store store = storeOptions.openWithoutLoading()) {
             Map<String, Long> counts = storeOptions.loader().load(store, reset);
             var out = spec.commandLine().getOut();
             counts.forEach((graph, n) -> out.printf("%8d  %s%n", n, graph));

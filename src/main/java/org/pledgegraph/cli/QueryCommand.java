@@ -27,7 +27,7 @@ final class QueryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|-", description = "The query file, or - to read standard input.")
     String file;
 
-    @Option(names = "--format", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).",
             defaultValue = "table")
     QueryRunner.Format format;
 

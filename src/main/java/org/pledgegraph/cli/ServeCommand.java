@@ -26,11 +26,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).",
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).",
             defaultValue = "127.0.0.1")
     String host;
 
-    @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).",
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).",
             defaultValue = "3030")
     int port;
 

@@ -3,6 +3,7 @@ package org.pledgegraph.cli;
 import java.nio.file.Path;
 
 import org.pledgegraph.load.Loader;
+import org.pledgegraph.server.ServiceAllowList;
 import org.pledgegraph.store.Store;
 
 import picocli.CommandLine.Option;
@@ -23,13 +24,20 @@ public final class StoreOptions {
 
     /** Opens the store; an in-memory store starts empty, so it is loaded from the project's files first. */
     public Store open() {
+        Store opened = openWithoutLoading();
         if (mem) {
-            Store store = Store.inMemory();
-            Runtime.wire(store);
-            new Loader(project).load(store, false);
-            return store;
+            new Loader(project).load(opened, false);
         }
-        Store opened = Store.open(store);
+        return opened;
+    }
+
+    /**
+     * Opens the store without loading it (for {@code load} itself). Local queries get the same federation allow-list
+     * as the server; {@code serve} replaces it with its own options.
+     */
+    public Store openWithoutLoading() {
+        Store opened = mem ? Store.inMemory() : Store.open(store);
+        new ServiceAllowList(ServiceAllowList.DEFAULT).installIn(opened.dataset().getContext());
         Runtime.wire(opened);
         return opened;
     }

@@ -53,7 +53,7 @@ public final class Exporter {
             case ttl -> {
                 StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);
                 stream.start();
-                Vocab.PREFIXES.getNsPrefixMap().forEach(stream::prefix);
+                new java.util.TreeMap<>(Vocab.PREFIXES.getNsPrefixMap()).forEach(stream::prefix);
                 sorted(graph).forEach(stream::triple);
                 stream.finish();
             }
@@ -83,7 +83,7 @@ public final class Exporter {
         StreamRDF stream = StreamRDFWriter.getWriterStream(out, format == Format.trig ? RDFFormat.TRIG_BLOCKS : RDFFormat.NQUADS);
         stream.start();
         if (format == Format.trig) {
-            Vocab.PREFIXES.getNsPrefixMap().forEach(stream::prefix);
+            new java.util.TreeMap<>(Vocab.PREFIXES.getNsPrefixMap()).forEach(stream::prefix);
         }
         for (Node g : graphs) {
             for (Triple t : sorted(dsg.getGraph(g))) {

@@ -3,6 +3,8 @@ package org.pledgegraph.query;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
@@ -17,6 +19,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.system.Txn;
 import org.pledgegraph.UserException;
@@ -34,8 +37,7 @@ public final class QueryRunner {
         try {
             return QueryFactory.create(text, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
-            String where = e.getLine() > 0 ? sourceName + ":" + e.getLine() + ":" + e.getColumn() : sourceName;
-            throw new UserException(where + ": " + firstLine(e.getMessage()));
+            throw new UserException(position(e, sourceName) + ": " + firstLine(e.getMessage()).replaceFirst(AT_POSITION.pattern() + "\\.?$", ""));
         }
     }
 
@@ -50,6 +52,10 @@ public final class QueryRunner {
     public static void runRemote(String endpoint, Query query, Format format, OutputStream out) {
         try (QueryExecution exec = QueryExecutionHTTP.service(endpoint).query(query).build()) {
             print(exec, query, format, out);
+        } catch (QueryExceptionHTTP e) {
+            // The endpoint is the user's choice: an unreachable or refusing endpoint is their error to fix, not ours.
+            String status = e.getStatusCode() > 0 ? "HTTP " + e.getStatusCode() + ": " : "";
+            throw new UserException("endpoint " + endpoint + " failed: " + status + firstLine(rootMessage(e)), e);
         }
     }
 
@@ -74,6 +80,27 @@ public final class QueryRunner {
             model.setNsPrefixes(Vocab.PREFIXES);
             RDFDataMgr.write(out, model, format == Format.json ? RDFFormat.JSONLD_PRETTY : RDFFormat.TURTLE_PRETTY);
         }
+    }
+
+    private static final Pattern AT_POSITION = Pattern.compile(" at line (\\d+), column (\\d+)");
+
+    /** Where the error is: the parser's message names the offending token, the exception only the last good one. */
+    private static String position(QueryParseException e, String sourceName) {
+        Matcher m = AT_POSITION.matcher(e.getMessage());
+        if (m.find()) {
+            return sourceName + ":" + m.group(1) + ":" + m.group(2);
+        }
+        return e.getLine() > 0 ? sourceName + ":" + e.getLine() + ":" + e.getColumn() : sourceName;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = e.getMessage() != null ? e.getMessage() : t.toString();
+        String cause = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        return t != e && !message.contains(cause) ? message + " (" + cause + ")" : message;
     }
 
     private static String firstLine(String message) {

@@ -3,6 +3,8 @@ package org.pledgegraph.server;
 import java.net.URI;
 import java.util.Set;
 
+import org.apache.jena.query.QueryBuildException;
+
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -17,7 +19,6 @@ import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateVisitor;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.update.Update;
-import org.apache.jena.update.UpdateException;
 import org.pledgegraph.store.Store;
 
 /**
@@ -48,7 +49,7 @@ public final class GuardedUpdates implements UpdateEngineFactory {
 
     @Override
     public boolean accept(DatasetGraph dsg, Context context) {
-        return unwrap(dsg) == store.dataset();
+        return wraps(dsg, store.dataset());
     }
 
     @Override
@@ -77,23 +78,33 @@ public final class GuardedUpdates implements UpdateEngineFactory {
         try {
             uri = URI.create(source);
         } catch (IllegalArgumentException e) {
-            throw new UpdateException("LOAD <" + source + "> refused: not an IRI");
+            throw refused("LOAD <" + source + "> refused: not an IRI");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new UpdateException("LOAD <" + source + "> refused: only http and https IRIs may be loaded");
+            throw refused("LOAD <" + source + "> refused: only http and https IRIs may be loaded");
         }
         if (uri.getHost() == null || !loadHosts.contains(uri.getHost().toLowerCase())) {
-            throw new UpdateException("LOAD <" + source + "> refused: host not on the allow-list " + loadHosts);
+            throw refused("LOAD <" + source + "> refused: host not on the allow-list " + loadHosts);
         }
     }
 
-    private static DatasetGraph unwrap(DatasetGraph dsg) {
-        DatasetGraph d = dsg;
-        while (d instanceof DatasetGraphWrapper w) {
-            d = w.getWrapped();
+    /**
+     * The refusal. The streaming update parser passes only QueryExceptions through unchanged, and Fuseki's update
+     * servlet answers a QueryBuildException with 400 and its message after aborting the transaction.
+     */
+    private static QueryBuildException refused(String message) {
+        return new QueryBuildException(message);
+    }
+
+    /** Whether {@code dsg} is the target or wraps it; TDB2's own dataset is itself a wrapper, so test each level. */
+    private static boolean wraps(DatasetGraph dsg, DatasetGraph target) {
+        for (DatasetGraph d = dsg; d != null; d = d instanceof DatasetGraphWrapper w ? w.getWrapped() : null) {
+            if (d == target) {
+                return true;
+            }
         }
-        return d;
+        return false;
     }
 
     /** Runs the derivations once the request's operations have all been applied, before the commit. */

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.QueryExecException;
+import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
@@ -17,6 +17,7 @@ import org.apache.jena.sparql.util.Context;
 /**
  * Federated queries only to endpoints on a list. Jena tries any SERVICE IRI by default, which turns a public endpoint
  * into a proxy for requests to any host its machine can reach; this link of the service chain refuses all others.
+ * A refusal is a {@link QueryDeniedException}, which Fuseki answers with 422 and the reason.
  */
 public final class ServiceAllowList implements ChainingServiceExecutorBulk {
     public static final String WIKIDATA_QUERY_SERVICE = "https://query.wikidata.org/sparql";
@@ -44,10 +45,10 @@ public final class ServiceAllowList implements ChainingServiceExecutorBulk {
             ServiceExecutorBulk chain) {
         Node service = opService.getService();
         if (!service.isURI()) {
-            throw new QueryExecException("SERVICE " + service + " refused: the endpoint must be a constant IRI on the allow-list");
+            throw new QueryDeniedException("SERVICE " + service + " refused: the endpoint must be a constant IRI on the allow-list");
         }
         if (!allowed.contains(service.getURI())) {
-            throw new QueryExecException("SERVICE <" + service.getURI() + "> refused: not on the allow-list "
+            throw new QueryDeniedException("SERVICE <" + service.getURI() + "> refused: not on the allow-list "
                     + (allowed.isEmpty() ? "(federation is off)" : allowed.toString()));
         }
         return chain.createExecution(opService, input, execCxt);

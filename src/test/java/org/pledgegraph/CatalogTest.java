@@ -1,0 +1,107 @@
+package org.pledgegraph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.Query;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.pledgegraph.query.QueryRunner;
+import org.pledgegraph.store.Store;
+import org.pledgegraph.support.TestStores;
+
+/**
+ * Every query of the catalog ({@code queries/*.rq}) against a store loaded from the repository, compared with the
+ * rows spelled out in {@code src/test/resources/catalog/{name}.tsv}. A query without expected rows fails.
+ */
+class CatalogTest {
+    static final Path QUERIES = Path.of("queries");
+    static final Path EXPECTED = Path.of("src/test/resources/catalog");
+
+    static Store store;
+
+    @BeforeAll
+    static void load() {
+        store = TestStores.loadedFromRepository();
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    static List<Path> queryFiles() throws IOException {
+        try (Stream<Path> files = Files.list(QUERIES)) {
+            return files.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
+        }
+    }
+
+    @Test
+    void catalogHasQueries() throws IOException {
+        assertTrue(queryFiles().size() >= 5, "the catalog needs at least 5 queries, found " + queryFiles().size());
+    }
+
+    @Test
+    void everyExpectedFileHasItsQuery() throws IOException {
+        try (Stream<Path> files = Files.list(EXPECTED)) {
+            List<String> orphans = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tsv"))
+                    .filter(n -> !Files.exists(QUERIES.resolve(n.replaceAll("\\.tsv$", ".rq"))))
+                    .toList();
+            assertEquals(List.of(), orphans, "expected rows without a query in queries/");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyQueryGivesItsExpectedRows() throws IOException {
+        return queryFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
+    }
+
+    private void check(Path file) throws IOException {
+        String name = file.getFileName().toString().replaceAll("\\.rq$", "");
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertHeader(file, text);
+        Path expectedFile = EXPECTED.resolve(name + ".tsv");
+        if (!Files.exists(expectedFile)) {
+            fail(file + " has no expected rows: add " + expectedFile);
+        }
+        Query query = QueryRunner.parse(text, file.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QueryRunner.runLocal(store, query, QueryRunner.Format.tsv, out);
+        List<String> actual = lines(out.toString(StandardCharsets.UTF_8));
+        List<String> expected = lines(Files.readString(expectedFile, StandardCharsets.UTF_8));
+        assertTrue(!expected.isEmpty(), expectedFile + " must at least hold the header line");
+        assertEquals(expected.get(0), actual.get(0), file + ": result variables");
+        List<String> expectedRows = new ArrayList<>(expected.subList(1, expected.size()));
+        List<String> actualRows = new ArrayList<>(actual.subList(1, actual.size()));
+        if (!query.hasOrderBy()) {
+            Collections.sort(expectedRows);
+            Collections.sort(actualRows);
+        }
+        assertEquals(String.join("\n", expectedRows), String.join("\n", actualRows), file + ": rows");
+    }
+
+    private static void assertHeader(Path file, String text) {
+        for (String field : List.of("# Title:", "# Question:", "# Expected:")) {
+            assertTrue(text.lines().anyMatch(l -> l.startsWith(field)), file + " lacks a '" + field + "' header line");
+        }
+    }
+
+    private static List<String> lines(String text) {
+        return text.lines().filter(l -> !l.isBlank()).toList();
+    }
+}

@@ -1,0 +1,112 @@
+package org.pledgegraph.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.pledgegraph.UserException;
+import org.pledgegraph.Vocab;
+import org.pledgegraph.store.Store;
+import org.pledgegraph.support.TestStores;
+
+/** Every export format re-parses to what the store holds; Turtle is stable and sorted. */
+class ExporterTest {
+    static Store store;
+
+    @BeforeAll
+    static void load() {
+        store = TestStores.loadedFromRepository();
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    static byte[] export(String graph, Exporter.Format format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Exporter.export(store, graph, format, out);
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Exporter.Format.class, names = {"ttl", "nt", "jsonld"})
+    void graphFormatsRoundTripTheUnion(Exporter.Format format) {
+        Graph parsed = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(export(null, format))).lang(lang(format)).parse(parsed);
+        Graph union = store.read(d -> {
+            Graph g = GraphFactory.createDefaultGraph();
+            d.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> g.add(q.asTriple()));
+            return g;
+        });
+        assertTrue(union.size() > 0);
+        assertTrue(parsed.isIsomorphicWith(union), format + " export is isomorphic with the store's union graph");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Exporter.Format.class, names = {"trig", "nq"})
+    void datasetFormatsRoundTripEveryNamedGraph(Exporter.Format format) {
+        DatasetGraph parsed = DatasetGraphFactory.create();
+        RDFParser.source(new ByteArrayInputStream(export(null, format))).lang(lang(format)).parse(parsed);
+        DatasetGraph expected = store.read(d -> {
+            DatasetGraph copy = DatasetGraphFactory.create();
+            d.find().forEachRemaining(copy::add);
+            return copy;
+        });
+        assertTrue(IsoMatcher.isomorphic(expected, parsed), format + " export keeps every graph and quad");
+    }
+
+    @Test
+    void oneGraphExportsOnlyThatGraph() {
+        Graph parsed = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(export(Vocab.GRAPH_ONTOLOGY, Exporter.Format.ttl))).lang(Lang.TURTLE).parse(parsed);
+        assertEquals(store.graphSizes().get(Vocab.GRAPH_ONTOLOGY), (long) parsed.size());
+    }
+
+    @Test
+    void turtleIsStableSortedAndUsesTheProjectPrefixes() {
+        String first = new String(export(null, Exporter.Format.ttl), StandardCharsets.UTF_8);
+        String second = new String(export(null, Exporter.Format.ttl), StandardCharsets.UTF_8);
+        assertEquals(first, second, "two exports of one store are identical, so diffs show only real changes");
+        assertTrue(first.contains("PREFIX pg:") || first.contains("@prefix pg:"), "project prefixes are declared");
+        java.util.List<String> subjects = first.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith("@") && !l.startsWith("PREFIX"))
+                .map(l -> l.split("\\s+")[0])
+                .toList();
+        java.util.List<String> distinct = subjects.stream().distinct().toList();
+        assertEquals(subjects, distinct, "each subject's triples form one block");
+    }
+
+    @Test
+    void anUnknownGraphIsAUserError() {
+        UserException e = assertThrows(UserException.class, () -> export("https://w3id.org/pledgegraph/graph/nope", Exporter.Format.ttl));
+        assertTrue(e.getMessage().contains("no graph"), e.getMessage());
+    }
+
+    private static Lang lang(Exporter.Format format) {
+        return switch (format) {
+            case ttl -> Lang.TURTLE;
+            case nt -> Lang.NTRIPLES;
+            case jsonld -> Lang.JSONLD;
+            case trig -> Lang.TRIG;
+            case nq -> Lang.NQUADS;
+        };
+    }
+}
