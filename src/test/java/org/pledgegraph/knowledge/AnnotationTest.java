@@ -195,4 +195,31 @@ class AnnotationTest {
             });
         }
     }
+
+    /** Properties whose values are the source's own words: each value must occur verbatim in the source text. */
+    static final java.util.List<String> VERBATIM = java.util.List.of("quote", "conditionText", "descriptionText",
+            "reportedContent", "countText", "amountText", "purposeText", "committedByText", "beneficiaryText",
+            "locationText", "caveat", "durationText", "aimText", "stanceObjectText", "timeText", "assessmentText",
+            "integratesText");
+
+    @Test
+    void wordsAttributedToTheSourceOccurInIt() {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<String, String> e : Project.sourceGraphs().entrySet()) {
+            Model m = Project.model(e.getKey());
+            String text = Project.read(Project.ROOT.resolve("data/sources/" + e.getValue() + ".txt"));
+            for (String local : VERBATIM) {
+                for (var st : m.listStatements(null, m.createProperty(Project.PG + local), (RDFNode) null).toList()) {
+                    checked++;
+                    String words = st.getString();
+                    if (!text.contains(words)) {
+                        failures.add(st.getSubject() + " pg:" + local + " [" + words + "] is not in the source text");
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 40, "only " + checked + " checked");
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
 }

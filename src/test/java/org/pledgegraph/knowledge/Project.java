@@ -76,9 +76,8 @@ final class Project {
 
     static synchronized Store store() {
         if (store == null) {
-            Store s = Store.inMemory();
-            new Loader(ROOT).load(s, true);
-            store = s;
+            // Opened and wired as the command line opens it, so derived graphs (rules) are there too.
+            store = org.pledgegraph.support.TestStores.loadedFromRepository();
         }
         return store;
     }
