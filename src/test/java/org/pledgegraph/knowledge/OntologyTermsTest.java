@@ -1,0 +1,121 @@
+package org.pledgegraph.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.junit.jupiter.api.Test;
+
+/** The ontology documents itself: metadata, and a label, a comment and rdfs:isDefinedBy on every pg: term. */
+class OntologyTermsTest {
+    static final List<Resource> KINDS = List.of(OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
+            OWL.AnnotationProperty);
+
+    @Test
+    void theOntologyHeaderHasVersionMetadataAndLicence() {
+        Model m = Project.ontology();
+        Resource o = m.createResource(org.pledgegraph.Vocab.ONTOLOGY);
+        assertTrue(m.contains(o, RDF.type, OWL.Ontology));
+        for (Property p : List.of(OWL2.versionIRI, OWL.versionInfo, DCTerms.title, DCTerms.description,
+                DCTerms.creator, DCTerms.created, DCTerms.modified)) {
+            assertTrue(o.hasProperty(p), "ontology lacks " + p);
+        }
+        assertTrue(o.hasProperty(DCTerms.license, m.createResource("https://creativecommons.org/licenses/by/4.0/")));
+    }
+
+    static final class OWL2 {
+        static final Property versionIRI = org.apache.jena.rdf.model.ResourceFactory
+                .createProperty("http://www.w3.org/2002/07/owl#versionIRI");
+    }
+
+    @Test
+    void everyPgTermHasLabelCommentAndIsDefinedBy() {
+        Model m = Project.ontology();
+        Resource onto = m.createResource(org.pledgegraph.Vocab.ONTOLOGY);
+        Set<String> failures = new TreeSet<>();
+        int terms = 0;
+        for (Resource kind : KINDS) {
+            for (Resource t : m.listSubjectsWithProperty(RDF.type, kind).toList()) {
+                if (!t.isURIResource() || !t.getURI().startsWith(Project.PG)) {
+                    continue;
+                }
+                terms++;
+                if (!t.hasProperty(RDFS.label)) failures.add(t + " has no rdfs:label");
+                if (!t.hasProperty(RDFS.comment)) failures.add(t + " has no rdfs:comment");
+                else if (t.getProperty(RDFS.comment).getString().length() < 20) failures.add(t + ": comment too short to define it");
+                if (!t.hasProperty(RDFS.isDefinedBy, onto)) failures.add(t + " has no rdfs:isDefinedBy the ontology");
+            }
+        }
+        assertTrue(terms >= 80, "only " + terms + " pg: terms");
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void everyPgIriMentionedInTheOntologyIsDeclared() {
+        Model m = Project.ontology();
+        Set<String> undeclared = new TreeSet<>();
+        m.listStatements().forEach(st -> {
+            for (RDFNode n : List.of(st.getSubject(), st.getPredicate(), st.getObject())) {
+                if (n.isURIResource() && n.asResource().getURI().startsWith(Project.PG)
+                        && KINDS.stream().noneMatch(k -> m.contains(n.asResource(), RDF.type, k))) {
+                    undeclared.add(n.toString());
+                }
+            }
+        });
+        assertTrue(undeclared.isEmpty(), "pg: IRIs used but not declared: " + undeclared);
+    }
+
+    @Test
+    void everyTermIsOneKindOnly() {
+        Model m = Project.ontology();
+        Set<String> mixed = new TreeSet<>();
+        m.listSubjects().forEach(s -> {
+            long kinds = KINDS.stream().filter(k -> m.contains(s, RDF.type, k)).count();
+            if (kinds > 1) mixed.add(s.toString());
+        });
+        assertTrue(mixed.isEmpty(), "declared as more than one kind of entity: " + mixed);
+    }
+
+    @Test
+    void everyConceptHasALabelADefinitionAndAScheme() {
+        Model m = Project.ontology();
+        Set<String> failures = new TreeSet<>();
+        for (Resource c : m.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList()) {
+            if (!c.hasProperty(SKOS.prefLabel)) failures.add(c + " has no skos:prefLabel");
+            if (!c.hasProperty(SKOS.definition)) failures.add(c + " has no skos:definition");
+            Resource scheme = c.getPropertyResourceValue(SKOS.inScheme);
+            if (scheme == null || !m.contains(scheme, RDF.type, SKOS.ConceptScheme)) failures.add(c + " is in no scheme");
+            else if (!c.getURI().startsWith(scheme.getURI() + "/")) failures.add(c + " is not named under its scheme " + scheme);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void theSchemesTheIssueAsksForHaveTheirConcepts() {
+        Model m = Project.ontology();
+        String c = Project.ID + "concept/";
+        for (String s : List.of("status/pending", "status/active", "status/suspended", "status/fulfilled",
+                "status/withdrawn", "status/lapsed", "condition-basis/stated", "condition-basis/implied",
+                "modality/pledged", "modality/agreed", "modality/planned", "modality/possible", "modality/potential",
+                "bindingness/politically-binding", "bindingness/legally-binding", "measure-type/military",
+                "measure-type/intelligence", "measure-type/logistical", "measure-type/diplomatic",
+                "measure-type/sanctions", "participant-role/host", "participant-role/participant",
+                "participant-role/envoy")) {
+            assertTrue(m.contains(m.createResource(c + s), RDF.type, SKOS.Concept), s);
+        }
+        assertEquals(6, m.listSubjectsWithProperty(SKOS.inScheme, m.createResource(c + "status")).toList().size(),
+                "the status scheme has exactly the six lifecycle statuses");
+    }
+}
