@@ -115,14 +115,19 @@ class RulesTest {
 
     @Test
     void removingATriggerRemovesWhatItDerived() {
+        p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire", "--date", "2026-06-01");
         try (Store s = p.open()) {
+            boolean activeBefore = s.read(d -> ask(d, "ASK { <https://w3id.org/pledgegraph/id/commitment/reassurance-force> pg:activeFrom ?d }"));
+            assertTrue(activeBefore, "active once the ceasefire is recorded");
             s.write(d -> update(d, """
-                    DELETE DATA { GRAPH <https://w3id.org/pledgegraph/graph/ontology> { pg:State rdfs:subClassOf pg:Actor }
+                    DELETE DATA { GRAPH <https://w3id.org/pledgegraph/graph/ontology> { pg:SecurityGuarantee rdfs:subClassOf pg:Commitment }
                                   GRAPH <https://w3id.org/pledgegraph/graph/source/fixture> {
                                       <https://w3id.org/pledgegraph/id/person/emmanuel-macron> pg:representsState <https://w3id.org/pledgegraph/id/state/france> } }"""));
             s.read(d -> {
-                assertFalse(ask(d, "ASK { <https://w3id.org/pledgegraph/id/state/france> a pg:Actor }"), "no stale type");
-                assertTrue(ask(d, "ASK { <https://w3id.org/pledgegraph/id/person/emmanuel-macron> a pg:Actor }"), "the rest stays");
+                assertFalse(ask(d, "ASK { <https://w3id.org/pledgegraph/id/commitment/reassurance-force> a pg:Commitment }"), "no stale type");
+                assertFalse(ask(d, "ASK { <https://w3id.org/pledgegraph/id/commitment/reassurance-force> pg:activeFrom ?d }"),
+                        "nothing derived from the stale type either");
+                assertTrue(ask(d, "ASK { <https://w3id.org/pledgegraph/id/commitment/eu-loan> a pg:Commitment }"), "the rest stays");
                 assertFalse(ask(d, "ASK { <https://w3id.org/pledgegraph/id/commitment/binding-guarantees> pg:guarantorState ?x }"), "no stale chain");
                 return null;
             });
