@@ -28,6 +28,11 @@ final class FixtureProject {
     final Path store;
 
     FixtureProject(Path dir) {
+        this(dir, true);
+    }
+
+    /** With {@code fixture} false: the repository's ontology/ and data/ only (the article). */
+    FixtureProject(Path dir, boolean fixture) {
         try {
             project = dir.resolve("project");
             store = dir.resolve("store");
@@ -38,10 +43,27 @@ final class FixtureProject {
                     Files.copy(f, ontology.resolve(f.getFileName()));
                 }
             }
-            Files.copy(Path.of("src/test/resources/activation/fixture-schema.ttl"), ontology.resolve("zz-fixture-schema.ttl"));
-            Files.copy(Path.of("src/test/resources/activation/fixture-source.ttl"), sources.resolve("fixture.ttl"));
+            if (fixture) {
+                Files.copy(Path.of("src/test/resources/activation/fixture-schema.ttl"), ontology.resolve("zz-fixture-schema.ttl"));
+                Files.copy(Path.of("src/test/resources/activation/fixture-source.ttl"), sources.resolve("fixture.ttl"));
+            } else {
+                copyTree(Path.of("data"), project.resolve("data"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path f : walk.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
         }
     }
 
