@@ -19,23 +19,19 @@ WHERE {
   ?s a pg:Commitment .
   FILTER NOT EXISTS { ?s pg:hasActivationCondition ?unmet . FILTER NOT EXISTS { ?unmet pg:conditionMetOn ?any } }
   OPTIONAL { ?s pg:dateMade ?made }
-  OPTIONAL {
-    ?s pg:statedIn ?statement . ?statement pg:statementDate ?stated .
-    FILTER NOT EXISTS { ?s pg:statedIn ?st2 . ?st2 pg:statementDate ?d2 . FILTER (STR(?d2) < STR(?stated)) }
-  }
-  OPTIONAL {
-    ?s prov:wasDerivedFrom ?source . ?source pg:publicationDate ?published .
-    FILTER NOT EXISTS { ?s prov:wasDerivedFrom ?src2 . ?src2 pg:publicationDate ?d3 . FILTER (STR(?d3) < STR(?published)) }
-  }
+  OPTIONAL { ?s pg:statedIn ?statement . ?statement pg:statementDate ?stated }
+  OPTIONAL { ?s prov:wasDerivedFrom ?source . ?source pg:publicationDate ?published }
+  OPTIONAL { ?s pg:hasActivationCondition ?last . ?last pg:conditionMetOn ?met }
+  # Keep the earliest statement and publication dates and the latest condition met. (These filters stand outside
+  # the OPTIONALs on purpose: Jena cannot evaluate a NOT EXISTS inside an OPTIONAL once ?s is bound by the
+  # engine's focused refresh.)
+  FILTER NOT EXISTS { ?s pg:statedIn ?st2 . ?st2 pg:statementDate ?d2 . FILTER (STR(?d2) < STR(?stated)) }
+  FILTER NOT EXISTS { ?s prov:wasDerivedFrom ?src2 . ?src2 pg:publicationDate ?d3 . FILTER (STR(?d3) < STR(?published)) }
+  FILTER NOT EXISTS { ?s pg:hasActivationCondition ?c2 . ?c2 pg:conditionMetOn ?m2 . FILTER (?m2 > ?met) }
   BIND (COALESCE(?made, ?stated, ?published) AS ?when)
   BIND (IF(datatype(?when) = xsd:gYearMonth, STRDT(CONCAT(STR(?when), "-01"), xsd:date),
         IF(datatype(?when) = xsd:gYear, STRDT(CONCAT(STR(?when), "-01-01"), xsd:date),
            STRDT(SUBSTR(STR(?when), 1, 10), xsd:date))) AS ?madeOn)
-  OPTIONAL {
-    ?s pg:hasActivationCondition ?last .
-    ?last pg:conditionMetOn ?met .
-    FILTER NOT EXISTS { ?s pg:hasActivationCondition ?c2 . ?c2 pg:conditionMetOn ?m2 . FILTER (?m2 > ?met) }
-  }
   BIND (IF(BOUND(?met) && (!BOUND(?madeOn) || ?met > ?madeOn), ?met, ?madeOn) AS ?date)
   FILTER (BOUND(?date) && datatype(?date) = xsd:date)
   FILTER NOT EXISTS { ?s pg:activeFrom ?date }

@@ -110,7 +110,7 @@ public final class EventLedger {
             quads.add(Quad.create(graph, occurrence, RDFS.comment.asNode(), NodeFactory.createLiteralString(note)));
         }
         quads.forEach(dsg::add);
-        focus(derivation, affected(dsg, occurrence, graph));
+        focus(derivation, named(dsg, occurrence, graph), waiting(dsg, occurrence));
         return new Entry(kind, target, date, occurrence, graph);
     }
 
@@ -124,18 +124,15 @@ public final class EventLedger {
                     + graph.getURI() + ">)");
         }
         LocalDate date = recordedDate(dsg, graph, occurrence);
-        Set<Node> affected = affected(dsg, occurrence, graph);
+        Set<Node> named = named(dsg, occurrence, graph);
+        Set<Node> waiting = waiting(dsg, occurrence);
         dsg.removeGraph(graph);
-        focus(derivation, affected);
+        focus(derivation, named, waiting);
         return new Entry(kind, target, date, occurrence, graph);
     }
 
-    /**
-     * Every subject whose inferred triples can change with this occurrence: the occurrence, what it names, the
-     * conditions awaiting that event (with the any-of conditions they are alternatives of) and the commitments that
-     * have those conditions.
-     */
-    static Set<Node> affected(DatasetGraph dsg, Node occurrence, Node graph) {
+    /** The occurrence and the resources its triples name (not its classes): all they infer may change. */
+    static Set<Node> named(DatasetGraph dsg, Node occurrence, Node graph) {
         Set<Node> nodes = new LinkedHashSet<>();
         nodes.add(occurrence);
         dsg.find(graph, occurrence, Node.ANY, Node.ANY).forEachRemaining(q -> {
@@ -143,6 +140,16 @@ public final class EventLedger {
                 nodes.add(q.getObject());
             }
         });
+        return nodes;
+    }
+
+    /**
+     * The conditions awaiting the event the occurrence is of (with the any-of conditions they are alternatives of)
+     * and the commitments that have those conditions, or the commitment it concerns: their activation dates may
+     * change.
+     */
+    static Set<Node> waiting(DatasetGraph dsg, Node occurrence) {
+        Set<Node> nodes = new LinkedHashSet<>();
         Query q = QueryFactory.create(Sparql.PREFIXES + """
                 SELECT DISTINCT ?n WHERE {
                   ?occurrence pg:occurrenceOf ?target .
@@ -239,9 +246,9 @@ public final class EventLedger {
         return slug.isEmpty() ? "unnamed" : slug;
     }
 
-    private static void focus(Derivation derivation, Set<Node> subjects) {
+    private static void focus(Derivation derivation, Set<Node> named, Set<Node> waiting) {
         if (derivation instanceof Materializer m) {
-            m.focusNextOn(subjects);
+            m.focusNextOn(named, waiting);
         }
     }
 

@@ -22,13 +22,15 @@ import org.pledgegraph.store.Derivation;
  * graph only ever sees consequences of the current facts.
  * <p>
  * A writer that knows exactly which subjects its change can affect (recording or retracting one occurrence, see
- * {@link EventLedger}) announces them with {@link #focusNextOn}; the next run then deletes only the inferred triples
- * about those subjects and reruns each rule restricted to them. That keeps one recorded event in milliseconds on a
- * large store; tests check that it gives the same inferred graph as a full recomputation.
+ * {@link EventLedger}) announces them with {@link #focusNextOn}; the next run is then a {@link #refresh}: it deletes
+ * only the inferred triples those subjects can lose and reruns the rules restricted to them
+ * ({@code VALUES ?s {...} LATERAL {...}}). That keeps one recorded event in milliseconds on a large store; tests and
+ * the benchmark check that it gives the same inferred graph as a full recomputation.
  */
 public final class Materializer implements Derivation {
     private final List<Rule> rules;
-    private final ThreadLocal<Set<Node>> focus = new ThreadLocal<>();
+    /** What the next run on this thread may restrict itself to: {closure subjects, activation subjects}. */
+    private final ThreadLocal<List<Set<Node>>> focus = new ThreadLocal<>();
     private final ThreadLocal<Boolean> running = ThreadLocal.withInitial(() -> false);
 
     public Materializer(List<Rule> rules) {
@@ -43,9 +45,9 @@ public final class Materializer implements Derivation {
         return rules;
     }
 
-    /** The next {@link #apply} on this thread only needs to rederive what is said about these subjects. */
-    public void focusNextOn(Collection<Node> subjects) {
-        focus.set(new LinkedHashSet<>(subjects));
+    /** The next {@link #apply} on this thread only needs a {@link #refresh} for these subjects. */
+    public void focusNextOn(Collection<Node> closure, Collection<Node> activation) {
+        focus.set(List.of(new LinkedHashSet<>(closure), new LinkedHashSet<>(activation)));
     }
 
     /** Forgets an announced focus (the change failed before the derivation ran). */
@@ -59,14 +61,14 @@ public final class Materializer implements Derivation {
         if (running.get()) {
             return;
         }
-        Set<Node> subjects = focus.get();
+        List<Set<Node>> subjects = focus.get();
         focus.remove();
         running.set(true);
         try {
             if (subjects == null) {
                 recomputeAll(dsg);
             } else {
-                refresh(dsg, subjects);
+                refresh(dsg, subjects.get(0), subjects.get(1));
             }
         } finally {
             running.set(false);
@@ -91,31 +93,49 @@ public final class Materializer implements Derivation {
         }
     }
 
-    /** Rederives what the inferred graph says about the given subjects, and only that. */
-    public void refresh(DatasetGraph dsg, Set<Node> subjects) {
-        List<Node> nodes = new ArrayList<>(subjects);
-        for (Node s : nodes) {
+    /**
+     * Rederives what one recorded or retracted occurrence can change, and only that. {@code closure}: the occurrence
+     * and the resources its triples name; everything inferred about them is rederived by the instance and activation
+     * rules. {@code activation}: the conditions waiting for the event and the commitments holding them; their own
+     * statements did not change, so only what the activation rules derive about them (their dates) is rederived.
+     */
+    public void refresh(DatasetGraph dsg, Set<Node> closure, Set<Node> activation) {
+        List<Node> closureNodes = new ArrayList<>(closure);
+        List<Node> activationNodes = new ArrayList<>(activation);
+        activationNodes.removeAll(closure);
+        Set<Node> activationPredicates = new LinkedHashSet<>();
+        rules.stream().filter(r -> r.stratum() == Rule.ACTIVATION_STRATUM).forEach(r -> activationPredicates.addAll(r.derivedPredicates()));
+        for (Node s : closureNodes) {
             dsg.deleteAny(Graphs.INFERRED, s, Node.ANY, Node.ANY);
         }
-        if (nodes.isEmpty()) {
-            return;
+        for (Node s : activationNodes) {
+            for (Node p : activationPredicates) {
+                dsg.deleteAny(Graphs.INFERRED, s, p, Node.ANY);
+            }
         }
+        List<Node> all = new ArrayList<>(closureNodes);
+        all.addAll(activationNodes);
         for (int stratum : strata()) {
             if (stratum == Rule.SCHEMA_STRATUM) {
-                // Schema rules read the ontology graph alone, which a focused change (occurrences) never touches,
-                // and their subjects are classes and properties, which are never in the focus.
+                // Schema rules read the ontology graph alone, which an occurrence never touches.
+                continue;
+            }
+            List<Node> subjects = stratum == Rule.ACTIVATION_STRATUM ? all : closureNodes;
+            if (subjects.isEmpty()) {
+                continue;
+            }
+            List<Rule> inStratum = rules.stream().filter(r -> r.stratum() == stratum).toList();
+            if (stratum == Rule.ACTIVATION_STRATUM) {
+                // Not recursive: each activation rule reads only what the ones before it derive. One pass, in order.
+                inStratum.forEach(rule -> run(dsg, rule.focusedOn(subjects)));
                 continue;
             }
             long before = -1;
-            long after = inferredAbout(dsg, nodes);
+            long after = inferredAbout(dsg, subjects);
             while (after != before) {
-                for (Rule rule : rules) {
-                    if (rule.stratum() == stratum) {
-                        run(dsg, rule.focusedOn(nodes));
-                    }
-                }
+                inStratum.forEach(rule -> run(dsg, rule.focusedOn(subjects)));
                 before = after;
-                after = inferredAbout(dsg, nodes);
+                after = inferredAbout(dsg, subjects);
             }
         }
     }

@@ -10,6 +10,7 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.modify.request.UpdateModify;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.ElementLateral;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 
@@ -22,6 +23,8 @@ public final class Rule {
     static final Var SUBJECT = Var.alloc("s");
     /** Rules numbered 1x derive from the ontology graph alone (class and property hierarchy). */
     static final int SCHEMA_STRATUM = 1;
+    /** Rules numbered 3x derive the activation dates from conditions and occurrences. */
+    static final int ACTIVATION_STRATUM = 3;
 
     private final String name;
     private final int stratum;
@@ -52,11 +55,22 @@ public final class Rule {
         return stratum;
     }
 
+    /** The predicates of the triples this rule derives (variables excluded). */
+    java.util.Set<Node> derivedPredicates() {
+        java.util.Set<Node> ps = new java.util.LinkedHashSet<>();
+        update.getInsertQuads().forEach(q -> {
+            if (q.getPredicate().isURI()) {
+                ps.add(q.getPredicate());
+            }
+        });
+        return ps;
+    }
+
     UpdateRequest whole() {
         return new UpdateRequest(update);
     }
 
-    /** The rule restricted to the given subjects: {@code VALUES ?s { ... }} joined in front of its pattern. */
+    /** The rule restricted to the given subjects: {@code VALUES ?s { ... } LATERAL { pattern }}. */
     UpdateRequest focusedOn(List<Node> subjects) {
         UpdateModify focused = new UpdateModify();
         update.getInsertQuads().forEach(focused.getInsertAcc()::addQuad);
@@ -67,9 +81,11 @@ public final class Rule {
             Binding row = BindingFactory.binding(SUBJECT, s);
             values.add(row);
         }
+        // LATERAL evaluates the rule once per focus subject with ?s already bound, so every pattern is an index
+        // lookup; a plain join with VALUES may be evaluated as a hash join over the whole store.
         ElementGroup where = new ElementGroup();
         where.addElement(values);
-        where.addElement(update.getWherePattern());
+        where.addElement(new ElementLateral(update.getWherePattern()));
         focused.setElement(where);
         return new UpdateRequest(focused);
     }

@@ -112,7 +112,10 @@ final class BenchCommand implements Callable<Integer> {
         t.append("\n|---|").append("---|".repeat(names.size())).append('\n');
         for (Bench.Result r : results) {
             t.append(String.format(Locale.ROOT, "| %,d |", r.target()));
-            names.forEach(n -> t.append(String.format(Locale.ROOT, " %.1f |", r.catalogMs().getOrDefault(n, Double.NaN))));
+            names.forEach(n -> {
+                double ms = r.catalogMs().getOrDefault(n, Double.NaN);
+                t.append(ms == Bench.TIMED_OUT ? " > " + Bench.CATALOG_TIMEOUT_S + " s |" : String.format(Locale.ROOT, " %.1f |", ms));
+            });
             t.append('\n');
         }
         return t.toString();
