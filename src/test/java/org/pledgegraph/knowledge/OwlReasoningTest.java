@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.semanticweb.owlapi.model.MissingImportHandlingStrategy;
 import org.apache.jena.riot.RDFDataMgr;
 import org.junit.jupiter.api.Test;
 import org.semanticweb.HermiT.Configuration;
@@ -35,10 +39,24 @@ import org.semanticweb.owlapi.reasoner.OWLReasoner;
  */
 class OwlReasoningTest {
 
-    static OWLOntology owl(Model model) throws OWLOntologyCreationException {
+    /**
+     * The model as one OWL API ontology. Module files (ontology/activation.ttl, ontology/links.ttl) may have their own
+     * header importing ours: all files are merged here, so imports are dropped (never fetched over the network) and
+     * only our ontology's header is kept.
+     */
+    static OWLOntology owl(Model source) throws OWLOntologyCreationException {
+        Model model = ModelFactory.createDefaultModel().add(source);
+        Resource ours = model.createResource(org.pledgegraph.Vocab.ONTOLOGY);
+        model.removeAll(null, OWL.imports, null);
+        for (Resource header : model.listSubjectsWithProperty(RDF.type, OWL.Ontology).toList()) {
+            if (!header.equals(ours)) {
+                model.removeAll(header, null, null);
+            }
+        }
         StringWriter out = new StringWriter();
         RDFDataMgr.write(out, model, Lang.TURTLE);
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+        manager.getOntologyConfigurator().setMissingImportHandlingStrategy(MissingImportHandlingStrategy.SILENT);
         return manager.loadOntologyFromOntologyDocument(new StringDocumentSource(out.toString()));
     }
 
@@ -104,6 +122,24 @@ class OwlReasoningTest {
         assertTrue(report.getViolations().size() > 0, "the tolerated date literals are expected to be reported");
         OWLReasoner r = hermit(o);
         assertTrue(r.isConsistent(), "ontology + data is inconsistent");
+        r.dispose();
+    }
+
+    @Test
+    void aModuleThatImportsTheOntologyIsCheckedTogetherWithIt() throws Exception {
+        // What ontology/activation.ttl or ontology/links.ttl may look like: merged, its import is not fetched.
+        Model all = ModelFactory.createDefaultModel().add(Project.ontology());
+        all.read(new java.io.StringReader("""
+                @prefix owl: <http://www.w3.org/2002/07/owl#> .
+                <https://w3id.org/pledgegraph/ontology/module> a owl:Ontology ;
+                    owl:imports <https://w3id.org/pledgegraph/ontology> .
+                <https://w3id.org/pledgegraph/ontology#ModuleThing> a owl:Class ;
+                    <http://www.w3.org/2000/01/rdf-schema#subClassOf> <https://w3id.org/pledgegraph/ontology#Event> .
+                """), null, "TTL");
+        OWLOntology o = owl(all);
+        assertTrue(new OWL2DLProfile().checkOntology(o).isInProfile());
+        OWLReasoner r = hermit(o);
+        assertTrue(r.isConsistent());
         r.dispose();
     }
 
