@@ -81,6 +81,27 @@ class OwlReasoningTest {
     }
 
     @Test
+    void theOntologyFileOpensInTheOwlApiAsItIs() throws Exception {
+        // What Protégé does: parse ontology/pledgegraph.ttl itself (not a Jena re-serialization), imports left alone.
+        OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+        manager.getOntologyConfigurator().setMissingImportHandlingStrategy(MissingImportHandlingStrategy.SILENT);
+        OWLOntology o = manager.loadOntologyFromOntologyDocument(
+                Project.ROOT.resolve("ontology/pledgegraph.ttl").toFile());
+        assertEquals(org.pledgegraph.Vocab.ONTOLOGY, o.getOntologyID().getOntologyIRI().get().toString());
+        OWLProfileReport report = new OWL2DLProfile().checkOntology(o);
+        assertTrue(report.isInProfile(), "OWL 2 DL violations:\n" + violations(report));
+        long pgClasses = o.getClassesInSignature().stream()
+                .filter(c -> c.getIRI().toString().startsWith(Project.PG)).count();
+        Model file = RDFDataMgr.loadModel(Project.ROOT.resolve("ontology/pledgegraph.ttl").toString());
+        long declared = file.listSubjectsWithProperty(RDF.type, OWL.Class).toList().stream()
+                .filter(r -> r.isURIResource() && r.getURI().startsWith(Project.PG)).count();
+        assertEquals(declared, pgClasses, "every pg: class survives the OWL API parse");
+        OWLReasoner r = hermit(o);
+        assertTrue(r.isConsistent());
+        r.dispose();
+    }
+
+    @Test
     void theOntologyIsConsistentAndEveryClassSatisfiable() throws Exception {
         OWLOntology o = owl(Project.ontology());
         OWLReasoner r = hermit(o);
