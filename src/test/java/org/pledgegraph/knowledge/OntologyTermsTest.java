@@ -122,4 +122,21 @@ class OntologyTermsTest {
         assertEquals(6, m.listSubjectsWithProperty(SKOS.inScheme, m.createResource(c + "status")).toList().size(),
                 "the status scheme has exactly the six lifecycle statuses");
     }
+
+    @Test
+    void everyCameoCodeIsAConceptOfTheCameoScheme() {
+        Model m = Project.ontology();
+        Resource scheme = m.createResource(Project.ID + "concept/cameo");
+        Set<String> notations = new TreeSet<>();
+        m.listSubjectsWithProperty(SKOS.inScheme, scheme).forEach(c -> notations.add(c.getProperty(SKOS.notation).getString()));
+        Property cameo = m.createProperty(Project.PG + "cameoCode");
+        Set<String> dangling = new TreeSet<>();
+        int used = 0;
+        for (var st : m.listStatements(null, cameo, (RDFNode) null).toList()) {
+            used++;
+            if (!notations.contains(st.getString())) dangling.add(st.getSubject() + " " + st.getString());
+        }
+        assertTrue(used >= 5, "CAMEO codes in use: " + used);
+        assertTrue(dangling.isEmpty(), "CAMEO codes without a concept: " + dangling);
+    }
 }
