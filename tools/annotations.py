@@ -64,7 +64,8 @@ SPEC = [
      "EU Commission President Ursula von der Leyen echoed the sentiment, highlighting the summit's display of "
      "transatlantic unity."),
     ("ursula-von-der-leyen-x-post",
-     ["statement:ursula-von-der-leyen-x-post-2026-01-06", "participation:ursula-von-der-leyen", "platform:x"],
+     ["statement:ursula-von-der-leyen-x-post-2026-01-06", "participation:ursula-von-der-leyen",
+      "person:ursula-von-der-leyen", "summit:coalition-of-the-willing-paris-2026-01-06", "platform:x"],
      '"A strong display of unity for Ukraine today in Paris at the Coalition of the Willing leaders meeting from EU '
      'Member States, NATO allies and friends of Ukraine. Our joint statement sends a clear message. We collectively '
      'stand by Ukraine and a safe, secure prosperous future lies ahead," she posted on X.'),

@@ -191,7 +191,8 @@ answer true), checks that every passage occurs verbatim in the article, and that
 
 Implied readings (marked `implied` in the data): von der Leyen's participation, the coalition memberships, and the
 monitoring mechanism's dependence on a ceasefire. Identifications the curator made: Costa's post dated "Tuesday"
-is 6 January 2026 (the dateline is Wednesday 7 January 2026); the guarantors of the joint declaration's components are
+is 6 January 2026 (the dateline is Wednesday 7 January 2026); von der Leyen's post, which says "today in Paris at the
+Coalition of the Willing leaders meeting", is dated 6 January 2026, the summit's date; the guarantors of the joint declaration's components are
 recorded as the Coalition of the Willing. Opinions (the analysts', and the article's own) are `pg:Assessment`s, never
 facts about the world.
 

@@ -73,6 +73,49 @@ class FactsTableTest {
         }
     }
 
+    /**
+     * The passage in the table is the one the data cites for the fact: an annotation whose selector overlaps the
+     * passage has as body a resource that the fact's query mentions.
+     */
+    @Test
+    void everyFactsPassageIsCitedForAResourceItsQueryMentions() {
+        String text = article();
+        String sparql = """
+                PREFIX oa: <http://www.w3.org/ns/oa#>
+                SELECT ?body ?start ?end WHERE {
+                  ?a a oa:Annotation ; oa:hasBody ?body ; oa:hasTarget/oa:hasSelector ?p .
+                  ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . }
+                """;
+        var rs = Project.select(sparql);
+        List<String[]> cited = new ArrayList<>();
+        while (rs.hasNext()) {
+            var b = rs.next();
+            cited.add(new String[] {b.getResource("body").getURI(), String.valueOf(b.getLiteral("start").getInt()),
+                    String.valueOf(b.getLiteral("end").getInt())});
+        }
+        List<String> failures = new ArrayList<>();
+        for (Row r : rows()) {
+            int from = text.codePointCount(0, text.indexOf(r.passage()));
+            int to = from + r.passage().codePointCount(0, r.passage().length());
+            String q = Project.read(QUERIES.resolve(r.file()));
+            boolean ok = cited.stream().anyMatch(c -> Integer.parseInt(c[1]) < to && from < Integer.parseInt(c[2])
+                    && mentions(q, c[0]));
+            if (!ok) failures.add(r.id() + ": no annotation over [" + r.passage() + "] cites a resource its query names");
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** Whether a query names a resource, by full IRI or as kind:slug under the kind prefixes of docs/design.md. */
+    static boolean mentions(String query, String iri) {
+        if (query.contains("<" + iri + ">")) return true;
+        if (!iri.startsWith(Project.ID)) return false;
+        String path = iri.substring(Project.ID.length());
+        int slash = path.indexOf('/');
+        return slash > 0 && java.util.regex.Pattern.compile(
+                "(?<![\\w-])" + java.util.regex.Pattern.quote(path.substring(0, slash) + ":" + path.substring(slash + 1))
+                + "(?![\\w-])").matcher(query).find();
+    }
+
     @TestFactory
     Stream<DynamicTest> everyFactHoldsInTheStore() {
         return rows().stream().map(r -> DynamicTest.dynamicTest(r.id() + " " + r.fact(), () -> {

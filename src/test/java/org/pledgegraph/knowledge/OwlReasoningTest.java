@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.semanticweb.owlapi.model.MissingImportHandlingStrategy;
 import org.apache.jena.riot.RDFDataMgr;
 import org.junit.jupiter.api.Test;
 import org.semanticweb.HermiT.Configuration;
@@ -35,10 +39,24 @@ import org.semanticweb.owlapi.reasoner.OWLReasoner;
  */
 class OwlReasoningTest {
 
-    static OWLOntology owl(Model model) throws OWLOntologyCreationException {
+    /**
+     * The model as one OWL API ontology. Module files (ontology/activation.ttl, ontology/links.ttl) may have their own
+     * header importing ours: all files are merged here, so imports are dropped (never fetched over the network) and
+     * only our ontology's header is kept.
+     */
+    static OWLOntology owl(Model source) throws OWLOntologyCreationException {
+        Model model = ModelFactory.createDefaultModel().add(source);
+        Resource ours = model.createResource(org.pledgegraph.Vocab.ONTOLOGY);
+        model.removeAll(null, OWL.imports, null);
+        for (Resource header : model.listSubjectsWithProperty(RDF.type, OWL.Ontology).toList()) {
+            if (!header.equals(ours)) {
+                model.removeAll(header, null, null);
+            }
+        }
         StringWriter out = new StringWriter();
         RDFDataMgr.write(out, model, Lang.TURTLE);
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+        manager.getOntologyConfigurator().setMissingImportHandlingStrategy(MissingImportHandlingStrategy.SILENT);
         return manager.loadOntologyFromOntologyDocument(new StringDocumentSource(out.toString()));
     }
 
@@ -60,6 +78,27 @@ class OwlReasoningTest {
         OWLProfileReport report = new OWL2DLProfile().checkOntology(o);
         assertTrue(report.isInProfile(), "OWL 2 DL violations:\n" + violations(report));
         assertTrue(o.getClassesInSignature().size() > 40, "classes parsed: " + o.getClassesInSignature().size());
+    }
+
+    @Test
+    void theOntologyFileOpensInTheOwlApiAsItIs() throws Exception {
+        // What Protégé does: parse ontology/pledgegraph.ttl itself (not a Jena re-serialization), imports left alone.
+        OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+        manager.getOntologyConfigurator().setMissingImportHandlingStrategy(MissingImportHandlingStrategy.SILENT);
+        OWLOntology o = manager.loadOntologyFromOntologyDocument(
+                Project.ROOT.resolve("ontology/pledgegraph.ttl").toFile());
+        assertEquals(org.pledgegraph.Vocab.ONTOLOGY, o.getOntologyID().getOntologyIRI().get().toString());
+        OWLProfileReport report = new OWL2DLProfile().checkOntology(o);
+        assertTrue(report.isInProfile(), "OWL 2 DL violations:\n" + violations(report));
+        long pgClasses = o.getClassesInSignature().stream()
+                .filter(c -> c.getIRI().toString().startsWith(Project.PG)).count();
+        Model file = RDFDataMgr.loadModel(Project.ROOT.resolve("ontology/pledgegraph.ttl").toString());
+        long declared = file.listSubjectsWithProperty(RDF.type, OWL.Class).toList().stream()
+                .filter(r -> r.isURIResource() && r.getURI().startsWith(Project.PG)).count();
+        assertEquals(declared, pgClasses, "every pg: class survives the OWL API parse");
+        OWLReasoner r = hermit(o);
+        assertTrue(r.isConsistent());
+        r.dispose();
     }
 
     @Test
@@ -104,6 +143,24 @@ class OwlReasoningTest {
         assertTrue(report.getViolations().size() > 0, "the tolerated date literals are expected to be reported");
         OWLReasoner r = hermit(o);
         assertTrue(r.isConsistent(), "ontology + data is inconsistent");
+        r.dispose();
+    }
+
+    @Test
+    void aModuleThatImportsTheOntologyIsCheckedTogetherWithIt() throws Exception {
+        // What ontology/activation.ttl or ontology/links.ttl may look like: merged, its import is not fetched.
+        Model all = ModelFactory.createDefaultModel().add(Project.ontology());
+        all.read(new java.io.StringReader("""
+                @prefix owl: <http://www.w3.org/2002/07/owl#> .
+                <https://w3id.org/pledgegraph/ontology/module> a owl:Ontology ;
+                    owl:imports <https://w3id.org/pledgegraph/ontology> .
+                <https://w3id.org/pledgegraph/ontology#ModuleThing> a owl:Class ;
+                    <http://www.w3.org/2000/01/rdf-schema#subClassOf> <https://w3id.org/pledgegraph/ontology#Event> .
+                """), null, "TTL");
+        OWLOntology o = owl(all);
+        assertTrue(new OWL2DLProfile().checkOntology(o).isInProfile());
+        OWLReasoner r = hermit(o);
+        assertTrue(r.isConsistent());
         r.dispose();
     }
 
