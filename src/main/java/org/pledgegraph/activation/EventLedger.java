@@ -145,20 +145,26 @@ public final class EventLedger {
 
     /**
      * The conditions awaiting the event the occurrence is of (with the any-of conditions they are alternatives of)
-     * and the commitments that have those conditions, or the commitment it concerns: their activation dates may
-     * change.
+     * and the commitments that have those conditions: their activation dates may change.
      */
     static Set<Node> waiting(DatasetGraph dsg, Node occurrence) {
         Set<Node> nodes = new LinkedHashSet<>();
+        dsg.find(Node.ANY, occurrence, Graphs.pg("occurrenceOf"), Node.ANY)
+                .forEachRemaining(q -> nodes.addAll(waitingFor(dsg, q.getObject())));
+        return nodes;
+    }
+
+    /** The conditions awaiting {@code target} (and their any-of parents) and the commitments holding them. */
+    static Set<Node> waitingFor(DatasetGraph dsg, Node target) {
+        Set<Node> nodes = new LinkedHashSet<>();
         Query q = QueryFactory.create(Sparql.PREFIXES + """
                 SELECT DISTINCT ?n WHERE {
-                  ?occurrence pg:occurrenceOf ?target .
                   { ?n pg:awaitsEvent ?target }
                   UNION { ?c pg:awaitsEvent ?target . ?n pg:anyOf+ ?c }
                   UNION { ?c pg:awaitsEvent ?target . ?n pg:hasActivationCondition ?c }
                   UNION { ?c pg:awaitsEvent ?target . ?any pg:anyOf+ ?c . ?n pg:hasActivationCondition ?any }
                 }""");
-        try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("occurrence", occurrence).build()) {
+        try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("target", target).build()) {
             RowSet rows = exec.select();
             rows.forEachRemaining(b -> {
                 if (b.get("n") != null) {

@@ -10,6 +10,8 @@ import java.util.TreeSet;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.update.UpdateRequest;
 import org.pledgegraph.store.Derivation;
@@ -32,6 +34,7 @@ public final class Materializer implements Derivation {
     /** What the next run on this thread may restrict itself to: {closure subjects, activation subjects}. */
     private final ThreadLocal<List<Set<Node>>> focus = new ThreadLocal<>();
     private final ThreadLocal<Boolean> running = ThreadLocal.withInitial(() -> false);
+    private final java.util.concurrent.atomic.AtomicLong refreshes = new java.util.concurrent.atomic.AtomicLong();
 
     public Materializer(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -75,6 +78,49 @@ public final class Materializer implements Derivation {
         }
     }
 
+    /**
+     * After a SPARQL Update of INSERT DATA / DELETE DATA only: when every quad describes an occurrence
+     * ({@code id/occurrence/...}) in an occurrence graph ({@code graph/source/event-...}), as recording or retracting
+     * an event over the endpoint does, a {@link #refresh} suffices; anything else recomputes everything.
+     */
+    @Override
+    public void applyAfter(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {
+        if (running.get()) {
+            return;
+        }
+        List<Quad> all = new ArrayList<>(added);
+        all.addAll(removed);
+        boolean occurrencesOnly = !all.isEmpty() && all.stream().allMatch(q -> q.getGraph().isURI()
+                && q.getGraph().getURI().startsWith(Graphs.EVENT_GRAPH_PREFIX)
+                && q.getSubject().isURI() && q.getSubject().getURI().startsWith(Graphs.OCCURRENCE_PREFIX));
+        if (!occurrencesOnly) {
+            apply(dsg);
+            return;
+        }
+        Set<Node> closure = new LinkedHashSet<>();
+        Set<Node> waiting = new LinkedHashSet<>();
+        for (Quad q : all) {
+            closure.add(q.getSubject());
+            if (q.getObject().isURI() && !q.getPredicate().equals(RDF.type.asNode())) {
+                closure.add(q.getObject());
+            }
+            if (q.getPredicate().equals(Graphs.pg("occurrenceOf"))) {
+                waiting.addAll(EventLedger.waitingFor(dsg, q.getObject()));
+            }
+        }
+        running.set(true);
+        try {
+            refresh(dsg, closure, waiting);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** How many focused refreshes ran (rather than full recomputations): lets tests see which path a change took. */
+    public long refreshCount() {
+        return refreshes.get();
+    }
+
     /** Empties the inferred graph and derives everything again. */
     public void recomputeAll(DatasetGraph dsg) {
         dsg.deleteAny(Graphs.INFERRED, Node.ANY, Node.ANY, Node.ANY);
@@ -100,6 +146,7 @@ public final class Materializer implements Derivation {
      * statements did not change, so only what the activation rules derive about them (their dates) is rederived.
      */
     public void refresh(DatasetGraph dsg, Set<Node> closure, Set<Node> activation) {
+        refreshes.incrementAndGet();
         List<Node> closureNodes = new ArrayList<>(closure);
         List<Node> activationNodes = new ArrayList<>(activation);
         activationNodes.removeAll(closure);

@@ -1,11 +1,16 @@
 package org.pledgegraph.server;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.jena.query.QueryBuildException;
 
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.modify.UpdateEngine;
@@ -68,7 +73,7 @@ public final class GuardedUpdates implements UpdateEngineFactory {
 
             @Override
             public UpdateSink getUpdateSink() {
-                return new DerivingSink(super.getUpdateSink(), () -> store.derivation().apply(dsg));
+                return new DerivingSink(super.getUpdateSink(), store, dsg);
             }
         };
     }
@@ -107,29 +112,41 @@ public final class GuardedUpdates implements UpdateEngineFactory {
         return false;
     }
 
-    /** Runs the derivations once the request's operations have all been applied, before the commit. */
+    /**
+     * Runs the derivations once the request's operations have all been applied, before the commit. When the request
+     * was only INSERT DATA and DELETE DATA (up to {@link #MAX_RECORDED} quads), the derivation is told which quads, so
+     * that it can do less (recording one occurrence need not recompute everything).
+     */
     private static final class DerivingSink implements UpdateSink {
-        private final UpdateSink delegate;
-        private final Runnable derive;
+        static final int MAX_RECORDED = 10_000;
 
-        DerivingSink(UpdateSink delegate, Runnable derive) {
+        private final UpdateSink delegate;
+        private final Store store;
+        private final DatasetGraph dsg;
+        private final List<Quad> added = new ArrayList<>();
+        private final List<Quad> removed = new ArrayList<>();
+        private boolean dataOnly = true;
+
+        DerivingSink(UpdateSink delegate, Store store, DatasetGraph dsg) {
             this.delegate = delegate;
-            this.derive = derive;
+            this.store = store;
+            this.dsg = dsg;
         }
 
         @Override
         public void send(Update update) {
+            dataOnly = false;
             delegate.send(update);
         }
 
         @Override
         public QuadDataAccSink createInsertDataSink() {
-            return delegate.createInsertDataSink();
+            return new Recording(delegate.createInsertDataSink(), added);
         }
 
         @Override
         public QuadDataAccSink createDeleteDataSink() {
-            return delegate.createDeleteDataSink();
+            return new Recording(delegate.createDeleteDataSink(), removed);
         }
 
         @Override
@@ -140,7 +157,54 @@ public final class GuardedUpdates implements UpdateEngineFactory {
         @Override
         public void close() {
             delegate.close();
-            derive.run();
+            if (dataOnly && added.size() + removed.size() <= MAX_RECORDED) {
+                store.derivation().applyAfter(dsg, List.copyOf(added), List.copyOf(removed));
+            } else {
+                store.derivation().apply(dsg);
+            }
+        }
+
+        /** Passes INSERT DATA / DELETE DATA quads on unchanged and keeps a copy. */
+        private final class Recording extends QuadDataAccSink {
+            private final QuadDataAccSink original;
+            private final List<Quad> log;
+
+            Recording(QuadDataAccSink original, List<Quad> log) {
+                super(new org.apache.jena.atlas.lib.SinkNull<>());
+                this.original = original;
+                this.log = log;
+            }
+
+            @Override
+            public void setGraph(Node graph) {
+                super.setGraph(graph);
+                original.setGraph(graph);
+            }
+
+            @Override
+            public void addQuad(Quad quad) {
+                record(quad);
+                original.addQuad(quad);
+            }
+
+            @Override
+            public void addTriple(Triple triple) {
+                record(Quad.create(getGraph() == null ? Quad.defaultGraphNodeGenerated : getGraph(), triple));
+                original.addTriple(triple);
+            }
+
+            @Override
+            public void close() {
+                original.close();
+            }
+
+            private void record(Quad quad) {
+                if (log.size() <= MAX_RECORDED) {
+                    log.add(quad);
+                } else {
+                    dataOnly = false;
+                }
+            }
         }
     }
 }

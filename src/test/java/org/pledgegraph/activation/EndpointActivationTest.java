@@ -81,6 +81,32 @@ class EndpointActivationTest {
     }
 
     @Test
+    void insertDataAndDeleteDataOfAnOccurrenceRefreshExactlyAsAFullRecomputation() {
+        String auth = Http.basic("analyst", "s3cret");
+        Materializer rules = (Materializer) store.derivation();
+        long refreshes = rules.refreshCount();
+        HttpResponse<String> r = Http.post(server.datasetUrl() + "/update", "application/sparql-update", RECORD, "*/*", auth);
+        assertEquals(refreshes + 1, rules.refreshCount(), "INSERT DATA of an occurrence takes the focused refresh");
+        assertTrue(r.statusCode() == 200 || r.statusCode() == 204, r.statusCode() + " " + r.body());
+        assertEquals("active", statusOverHttp("2026-06-02").get("reassurance-force"));
+        assertInferredAsAFullRecomputationWouldMakeIt();
+
+        String retract = RECORD.replace("INSERT DATA", "DELETE DATA");
+        HttpResponse<String> d = Http.post(server.datasetUrl() + "/update", "application/sparql-update", retract, "*/*", auth);
+        assertEquals(refreshes + 2, rules.refreshCount(), "DELETE DATA of an occurrence too");
+        assertTrue(d.statusCode() == 200 || d.statusCode() == 204, d.statusCode() + " " + d.body());
+        assertEquals("pending", statusOverHttp("2026-06-02").get("reassurance-force"));
+        assertInferredAsAFullRecomputationWouldMakeIt();
+    }
+
+    private void assertInferredAsAFullRecomputationWouldMakeIt() {
+        java.util.TreeSet<String> refreshed = store.read(FixtureProject::inferred);
+        Materializer rules = (Materializer) store.derivation();
+        store.write(rules::recomputeAll);
+        assertEquals(store.read(FixtureProject::inferred), refreshed);
+    }
+
+    @Test
     void anUnauthenticatedUpdateChangesNothing() {
         HttpResponse<String> r = Http.post(server.datasetUrl() + "/update", "application/sparql-update", RECORD, "*/*", null);
         assertEquals(401, r.statusCode());
