@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The pledgegraph command line. Exit codes: 0 ok, 1 user error (one-line reason), 2 internal error. */
 @Command(name = "pledgegraph", mixinStandardHelpOptions = true, version = "pledgegraph 0.1.0",
         description = "A linked-data store of diplomatic commitments, served over SPARQL.",
-        subcommands = {LoadCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class})
+        subcommands = {LoadCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class,
+                LinkCommand.class})
 public final class PledgeGraph implements Runnable {
     public static final int OK = 0;
     public static final int USER_ERROR = 1;
