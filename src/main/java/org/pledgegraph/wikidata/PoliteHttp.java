@@ -35,7 +35,13 @@ public final class PoliteHttp {
         Duration backoff = Duration.ofSeconds(1);
         for (int attempt = 0; ; attempt++) {
             pace();
-            HttpResponse<String> response = send(uri, accept);
+            HttpResponse<String> response;
+            try {
+                response = send(uri, accept);
+            } finally {
+                // The interval runs from the end of one exchange to the start of the next: never two at once.
+                lastRequestNanos = System.nanoTime();
+            }
             int status = response.statusCode();
             if (status == 200) {
                 return response.body();
@@ -85,7 +91,6 @@ public final class PoliteHttp {
         if (lastRequestNanos != 0 && now < due) {
             sleep(Duration.ofNanos(due - now));
         }
-        lastRequestNanos = System.nanoTime();
     }
 
     /** Retry-After is either delta-seconds or an HTTP-date (RFC 9110 section 10.2.3). */
@@ -107,7 +112,7 @@ public final class PoliteHttp {
 
     private static void sleep(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WikidataUnavailable("interrupted while waiting to retry", e);

@@ -19,6 +19,10 @@ final class WikidataJson {
             value = JSON.parseAny(body);
         } catch (JsonException | org.apache.jena.atlas.AtlasException e) {
             throw new WikidataUnavailable("Wikidata sent malformed JSON from " + from + ": " + oneLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // Jena's tokenizer fails on a truncated body with a NullPointerException rather than a JsonParseException.
+            throw new WikidataUnavailable("Wikidata sent malformed JSON from " + from + ": body ends or breaks before "
+                    + "the JSON is complete", e);
         }
         if (!value.isObject()) {
             throw new WikidataUnavailable("Wikidata sent JSON that is not an object from " + from);
