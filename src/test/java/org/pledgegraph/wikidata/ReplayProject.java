@@ -27,10 +27,15 @@ final class ReplayProject {
     final Path store;
 
     ReplayProject(Path tmp) {
+        this(tmp, ReplayServer.FILES.resolve("project/data"));
+    }
+
+    /** A project with the repository's ontology and the data of {@code data} (the repository's own, or the test's). */
+    ReplayProject(Path tmp, Path data) {
         this.dir = tmp.resolve("project");
         this.store = tmp.resolve("store");
         copy(Path.of("ontology"), dir.resolve("ontology"));
-        copy(ReplayServer.FILES.resolve("project/data"), dir.resolve("data"));
+        copy(data, dir.resolve("data"));
     }
 
     Run run(String... args) {

@@ -39,8 +39,15 @@ final class ReplayServer implements AutoCloseable {
     private final List<String> userAgents = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> times = Collections.synchronizedList(new ArrayList<>());
     private volatile Scripted always;
+    private final Path entityFiles;
 
     ReplayServer() throws IOException {
+        this(FILES.resolve("entities"));
+    }
+
+    /** A replay server that answers wbgetentities from the files of {@code entities}. */
+    ReplayServer(Path entities) throws IOException {
+        this.entityFiles = entities;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/w/api.php", this::api);
         server.createContext("/sparql", this::sparql);
@@ -110,7 +117,7 @@ final class ReplayServer implements AutoCloseable {
         } else if (action.equals("wbgetentities")) {
             JsonObject entities = new JsonObject();
             for (String id : params.getOrDefault("ids", "").split("\\|")) {
-                Path file = FILES.resolve("entities").resolve(id + ".json");
+                Path file = entityFiles.resolve(id + ".json");
                 if (Files.exists(file)) {
                     entities.put(id, JSON.parse(Files.readString(file)).get("entities").getAsObject().get(id));
                 } else {
