@@ -21,8 +21,9 @@ public final class ExpectedTypes {
             "venue", Set.of("Q16560", "Q41176"),                   // palace, building
             "platform", Set.of("Q202833", "Q35127"));              // social media, website
 
+    /** In id order, so that messages read the same on every run. */
     public static Set<String> forKind(String kind) {
-        return BY_KIND.getOrDefault(kind, Set.of());
+        return new java.util.TreeSet<>(BY_KIND.getOrDefault(kind, Set.of()));
     }
 
     public static boolean confirms(String kind, List<String> instanceOf) {
