@@ -76,6 +76,8 @@ public final class PoliteHttp {
         } catch (HttpTimeoutException e) {
             throw new WikidataUnavailable("Wikidata did not answer " + uri + " within "
                     + endpoints.timeout().toSeconds() + " s", e);
+        } catch (java.net.ConnectException e) {
+            throw new WikidataUnavailable("cannot reach Wikidata at " + uri + ": connection refused or no network", e);
         } catch (IOException e) {
             throw new WikidataUnavailable("cannot reach Wikidata at " + uri + ": " + e, e);
         } catch (InterruptedException e) {
