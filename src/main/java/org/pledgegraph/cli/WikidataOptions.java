@@ -12,10 +12,6 @@ public final class WikidataOptions {
             defaultValue = WikidataEndpoints.API)
     String apiUrl;
 
-    @Option(names = "--sparql-url", paramLabel = "URL", description = "Wikidata query service (default: ${DEFAULT-VALUE}).",
-            defaultValue = WikidataEndpoints.SPARQL)
-    String sparqlUrl;
-
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per request (default: ${DEFAULT-VALUE} s).",
             defaultValue = "30")
     long timeoutSeconds;
@@ -28,7 +24,7 @@ public final class WikidataOptions {
     WikidataEndpoints endpoints() {
         if (timeoutSeconds <= 0) throw new org.pledgegraph.UserException("--timeout must be positive");
         if (intervalMillis < 0) throw new org.pledgegraph.UserException("--interval cannot be negative");
-        return WikidataEndpoints.live().withApi(apiUrl).withSparql(sparqlUrl)
+        return WikidataEndpoints.live().withApi(apiUrl)
                 .withTimeout(Duration.ofSeconds(timeoutSeconds)).withMinInterval(Duration.ofMillis(intervalMillis));
     }
 }

@@ -52,8 +52,7 @@ final class ReplayProject {
 
     /** Runs a link subcommand against the replay server, fast: 2 s timeout, 10 ms between requests. */
     Run link(ReplayServer wikidata, String sub, String... more) {
-        List<String> args = new ArrayList<>(List.of("link", sub, "--api-url", wikidata.apiUrl(), "--sparql-url",
-                wikidata.sparqlUrl(), "--timeout", "2", "--interval", "10"));
+        List<String> args = new ArrayList<>(List.of("link", sub, "--api-url", wikidata.apiUrl(), "--timeout", "2", "--interval", "10"));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
     }
