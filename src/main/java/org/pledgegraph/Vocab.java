@@ -38,7 +38,7 @@ public final class Vocab {
     public static final java.util.List<String> KINDS = java.util.List.of(
             "person", "state", "organization", "city", "venue", "summit", "event", "statement", "document",
             "commitment", "condition", "tenure", "post", "role", "stance", "assessment", "amount", "annotation",
-            "selector", "source", "occurrence", "concept", "platform");
+            "selector", "source", "occurrence", "concept", "platform", "link");
 
     /** The prefixes that exports and the query catalog use; one table so that every output reads alike. */
     public static final PrefixMapping PREFIXES = prefixes();

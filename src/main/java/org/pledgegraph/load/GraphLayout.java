@@ -30,6 +30,12 @@ public final class GraphLayout {
                 return Optional.of(Vocab.GRAPH_BACKGROUND);
             case "data/links":
                 return Optional.of(Vocab.linksGraph(stem));
+            case "data":
+                // The VoID description of the dataset and its link sets.
+                return stem.equals("void") ? Optional.of(Vocab.GRAPH + "void") : Optional.empty();
+            case "data/cache":
+                // The snapshot that `link fetch` writes next to the graph it stores (issue: linked to Wikidata).
+                return stem.equals("wikidata") ? Optional.of(Vocab.GRAPH_WIKIDATA) : Optional.empty();
             default:
                 return Optional.empty();
         }

@@ -1,0 +1,87 @@
+package org.pledgegraph.wikidata;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.pledgegraph.store.Store;
+
+/** Reads from the store which entities can be linked, and which are already. */
+public final class LinkableEntities {
+    /** The kinds of thing the issue asks to link (EU institutions are organizations). */
+    public static final List<String> KINDS = List.of("person", "state", "organization", "city", "venue", "platform");
+
+    private static final String PREFIXES = """
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX owl:  <http://www.w3.org/2002/07/owl#>
+            PREFIX org:  <http://www.w3.org/ns/org#>
+            PREFIX pg:   <https://w3id.org/pledgegraph/ontology#>
+            """;
+
+    private LinkableEntities() {}
+
+    /** Entities of the linkable kinds with neither an owl:sameAs nor a candidate Wikidata item, in IRI order. */
+    public static List<LinkableEntity> unlinked(Store store) {
+        String query = PREFIXES + """
+                SELECT ?e ?label ?alias ?office WHERE {
+                  ?e rdfs:label ?label .
+                  FILTER(REGEX(STR(?e), "^https://w3id.org/pledgegraph/id/(person|state|organization|city|venue|platform)/"))
+                  FILTER(LANG(?label) = "en" || LANG(?label) = "")
+                  FILTER NOT EXISTS { ?e owl:sameAs|pg:candidateMatch ?item .
+                                      FILTER(STRSTARTS(STR(?item), "http://www.wikidata.org/entity/")) }
+                  OPTIONAL { ?e skos:altLabel ?alias }
+                  OPTIONAL { ?tenure org:member ?e ; pg:forPost/rdfs:label ?office . FILTER(LANG(?office) = "en" || LANG(?office) = "") }
+                }
+                ORDER BY ?e
+                """;
+        return store.read(dsg -> {
+            Map<String, String> labels = new LinkedHashMap<>();
+            Map<String, Set<String>> aliases = new LinkedHashMap<>();
+            Map<String, Set<String>> offices = new LinkedHashMap<>();
+            try (QueryExec exec = QueryExec.dataset(dsg).query(QueryFactory.create(query)).build()) {
+                RowSet rows = exec.select();
+                rows.forEachRemaining(row -> {
+                    String e = row.get("e").getURI();
+                    labels.putIfAbsent(e, row.get("label").getLiteralLexicalForm());
+                    aliases.computeIfAbsent(e, k -> new TreeSet<>());
+                    offices.computeIfAbsent(e, k -> new TreeSet<>());
+                    if (row.contains("alias")) aliases.get(e).add(row.get("alias").getLiteralLexicalForm());
+                    if (row.contains("office")) offices.get(e).add(row.get("office").getLiteralLexicalForm());
+                });
+            }
+            List<LinkableEntity> entities = new ArrayList<>();
+            labels.forEach((iri, label) -> {
+                String kind = iri.substring("https://w3id.org/pledgegraph/id/".length(), iri.lastIndexOf('/'));
+                entities.add(new LinkableEntity(iri, kind, label, List.copyOf(aliases.get(iri)), List.copyOf(offices.get(iri))));
+            });
+            return entities;
+        });
+    }
+
+    /** The Wikidata ids our entities are owl:sameAs, in id order (candidates are not fetched: they are unverified). */
+    public static Set<String> linkedItems(Store store) {
+        String query = PREFIXES + """
+                SELECT DISTINCT ?item WHERE {
+                  ?e owl:sameAs ?item .
+                  FILTER(STRSTARTS(STR(?item), "http://www.wikidata.org/entity/Q"))
+                  FILTER(STRSTARTS(STR(?e), "https://w3id.org/pledgegraph/id/"))
+                }
+                """;
+        return store.read(dsg -> {
+            Set<String> ids = new LinkedHashSet<>();
+            try (QueryExec exec = QueryExec.dataset(dsg).query(QueryFactory.create(query)).build()) {
+                exec.select().forEachRemaining(row -> ids.add(row.get("item").getURI()
+                        .substring("http://www.wikidata.org/entity/".length())));
+            }
+            return new TreeSet<>(ids);
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package org.pledgegraph.wikidata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledgegraph.Vocab;
+import org.pledgegraph.support.CatalogSetup;
+
+/**
+ * The cache graph of the catalog's fixture ({@code src/test/resources/catalog/setup/wikidata-enrichment-cache.trig}) is
+ * what {@code link fetch} writes for the repository's links when the replay server serves the hand-made answers of
+ * {@code src/test/resources/wikidata/snapshot/}, the retrieval stamp aside; so the fixture is the command's output, not
+ * typed by hand. It is a test fixture, not shipped in {@code data/}: replayed answers are not Wikidata's word.
+ */
+class CacheSnapshotTest {
+    static final Path SNAPSHOT = Path.of("").toAbsolutePath().resolve(CatalogSetup.DIR).resolve("wikidata-enrichment-cache.trig");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theCheckedInSnapshotIsLinkFetchOutput() throws Exception {
+        ReplayProject project = new ReplayProject(tmp, Path.of("data"));
+        try (ReplayServer wikidata = new ReplayServer(ReplayServer.FILES.resolve("snapshot/entities"))) {
+            assertEquals(0, project.run("load").exit());
+            ReplayProject.Run run = project.link(wikidata, "fetch");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().contains("20 linked items, 20 fetched"), run.out());
+        }
+        Path written = project.dir.resolve(CacheFile.RELATIVE);
+        assertTrue(Files.exists(SNAPSHOT), "no fixture " + SNAPSHOT);
+        Graph expected = withoutStamp(written);
+        Graph actual = CatalogSetup.read(SNAPSHOT).getGraph(Vocab.iri(Vocab.GRAPH_WIKIDATA));
+        actual.find(Vocab.iri(Vocab.GRAPH_WIKIDATA), Node.ANY, Node.ANY).toList().forEach(actual::delete);
+        assertTrue(expected.isIsomorphicWith(actual), "the catalog fixture is not link fetch's output");
+        assertTrue(actual.size() > 20);
+    }
+
+    private static Graph withoutStamp(Path file) {
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.source(file).parse(g);
+        Node graph = Vocab.iri(Vocab.GRAPH_WIKIDATA);
+        g.find(graph, Node.ANY, Node.ANY).toList().forEach(g::delete);
+        return g;
+    }
+}

@@ -1,0 +1,91 @@
+package org.pledgegraph.wikidata;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.pledgegraph.cli.PledgeGraph;
+import org.pledgegraph.store.Store;
+
+import picocli.CommandLine;
+
+/**
+ * A throw-away project folder for the link tests: the repository's ontology, the fictional entities of
+ * {@code src/test/resources/wikidata/project/data}, and a TDB2 store, driven through the real command line.
+ */
+final class ReplayProject {
+    record Run(int exit, String out, String err) {}
+
+    final Path dir;
+    final Path store;
+
+    ReplayProject(Path tmp) {
+        this(tmp, ReplayServer.FILES.resolve("project/data"));
+    }
+
+    /** A project with the repository's ontology and the data of {@code data} (the repository's own, or the test's). */
+    ReplayProject(Path tmp, Path data) {
+        this.dir = tmp.resolve("project");
+        this.store = tmp.resolve("store");
+        copy(Path.of("ontology"), dir.resolve("ontology"));
+        copy(data, dir.resolve("data"));
+    }
+
+    Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--store", store.toString(), "--project", dir.toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = PledgeGraph.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** Runs a link subcommand against the replay server, fast: 2 s timeout, 10 ms between requests. */
+    Run link(ReplayServer wikidata, String sub, String... more) {
+        List<String> args = new ArrayList<>(List.of("link", sub, "--api-url", wikidata.apiUrl(), "--timeout", "2", "--interval", "10"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    Map<String, Long> graphSizes() {
+        try (Store s = Store.open(store)) {
+            return s.graphSizes();
+        }
+    }
+
+    <T> T read(java.util.function.Function<org.apache.jena.sparql.core.DatasetGraph, T> reader) {
+        try (Store s = Store.open(store)) {
+            return s.read(reader);
+        }
+    }
+
+    String linkFile() {
+        try {
+            return Files.readString(dir.resolve(LinkFile.RELATIVE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.pledgegraph.wikidata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.OWL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pledgegraph.Vocab;
+import org.pledgegraph.store.Store;
+import org.pledgegraph.support.TestStores;
+
+/** data/void.ttl describes the Wikidata link sets as they are in data/links/wikidata.ttl, and every link has its record. */
+class VoidTest {
+    static final String VOID = "http://rdfs.org/ns/void#";
+    static final Node LINKS = Vocab.iri(Vocab.linksGraph("wikidata"));
+    static Store store;
+
+    @BeforeAll
+    static void load() {
+        store = TestStores.loadedFromRepository();
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    static long count(DatasetGraph dsg, Node predicate) {
+        return dsg.stream(LINKS, Node.ANY, predicate, Node.ANY)
+                .filter(q -> q.getObject().isURI() && q.getObject().getURI().startsWith(LinkRecord.WD)).count();
+    }
+
+    static long declared(DatasetGraph dsg, Node predicate) {
+        Node voidGraph = Vocab.iri(Vocab.GRAPH + "void");
+        Node linkset = dsg.stream(voidGraph, Node.ANY, Vocab.iri(VOID + "linkPredicate"), predicate).findFirst()
+                .orElseThrow(() -> new AssertionError("no void:Linkset with void:linkPredicate " + predicate)).getSubject();
+        assertTrue(dsg.contains(voidGraph, linkset, Vocab.iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), Vocab.iri(VOID + "Linkset")));
+        return Long.parseLong(dsg.stream(voidGraph, linkset, Vocab.iri(VOID + "triples"), Node.ANY).findFirst()
+                .orElseThrow().getObject().getLiteralLexicalForm());
+    }
+
+    @Test
+    void theLinksetCountsAreTheLinks() {
+        store.read(dsg -> {
+            assertEquals(count(dsg, OWL.sameAs.asNode()), declared(dsg, OWL.sameAs.asNode()));
+            Node candidate = Vocab.iri(Vocab.PG + "candidateMatch");
+            assertEquals(count(dsg, candidate), declared(dsg, candidate));
+            return null;
+        });
+    }
+
+    @Test
+    void everyLinkHasARecordWithItsProvenance() {
+        store.read(dsg -> {
+            Node subjectP = Vocab.iri(Vocab.PG + "linkSubject");
+            for (Node p : new Node[] {OWL.sameAs.asNode(), Vocab.iri(Vocab.PG + "candidateMatch")}) {
+                dsg.stream(LINKS, Node.ANY, p, Node.ANY).forEach(link -> {
+                    Node record = dsg.stream(LINKS, Node.ANY, subjectP, link.getSubject())
+                            .filter(r -> dsg.contains(LINKS, r.getSubject(), Vocab.iri(Vocab.PG + "linkTarget"), link.getObject()))
+                            .findFirst().orElseThrow(() -> new AssertionError("no link record for " + Triple.create(
+                                    link.getSubject(), link.getPredicate(), link.getObject()))).getSubject();
+                    for (String required : new String[] {"linkMethod", "linkStatus", "matchedLabel", "linkDate", "linkEvidence"}) {
+                        assertTrue(dsg.stream(LINKS, record, Vocab.iri(Vocab.PG + required), Node.ANY).findAny().isPresent(),
+                                record + " lacks pg:" + required);
+                    }
+                    String status = p.equals(OWL.sameAs.asNode()) ? "accepted" : "candidate";
+                    assertTrue(dsg.contains(LINKS, record, Vocab.iri(Vocab.PG + "linkStatus"),
+                            Vocab.iri(Vocab.ID + "concept/link-status/" + status)), record + " should be " + status);
+                });
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void theTrapsAreAvoided() {
+        store.read(dsg -> {
+            // Türkiye is "Turkey" on Wikidata; the European Council is not the Council of the European Union (Q8896).
+            assertTrue(dsg.contains(LINKS, Vocab.iri(Vocab.ID + "state/turkiye"), OWL.sameAs.asNode(), Vocab.iri(LinkRecord.WD + "Q43")));
+            assertTrue(!dsg.contains(Node.ANY, Node.ANY, OWL.sameAs.asNode(), Vocab.iri(LinkRecord.WD + "Q8896")));
+            assertTrue(dsg.contains(LINKS, Vocab.iri(Vocab.ID + "organization/european-council"), OWL.sameAs.asNode(),
+                    Vocab.iri(LinkRecord.WD + "Q8886")));
+            return null;
+        });
+    }
+}
