@@ -44,8 +44,18 @@ class ReadmeExamplesTest {
         assertTrue(examples.size() >= 3, "README shows command output");
         return examples.stream().map(e -> DynamicTest.dynamicTest(e.args(), () -> {
             assertTrue(e.args().contains("--mem") || e.args().contains("--help"), "examples run on --mem stores: " + e.args());
-            assertEquals(e.expected().strip(), run(e.args().split("\\s+")).strip());
+            assertEquals(e.expected().strip(), run(words(e.args())).strip());
         }));
+    }
+
+    /** Splits like a shell: on spaces, except inside single quotes. */
+    static String[] words(String line) {
+        List<String> words = new ArrayList<>();
+        Matcher m = Pattern.compile("'([^']*)'|(\\S+)").matcher(line);
+        while (m.find()) {
+            words.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return words.toArray(String[]::new);
     }
 
     private static String run(String... args) {

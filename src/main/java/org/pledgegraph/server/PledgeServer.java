@@ -50,11 +50,14 @@ public final class PledgeServer implements AutoCloseable {
         GuardedUpdates updates = GuardedUpdates.install(store, hostsOf(allowList.allowed()));
 
         AuthPolicy writers = writes ? Auth.ANY_USER : Auth.DENY_ALL;
+        // Graph Store writes carry no Fuseki policy when credentials are given: Fuseki would then demand a login for
+        // every method on /data, reads included. WriteAuthentication demands it for the write methods instead.
+        AuthPolicy graphStoreWriters = writes ? null : Auth.DENY_ALL;
         DataService.Builder service = DataService.newBuilder(store.dataset())
                 .addEndpoint(Operation.Query, "")
                 .addEndpoint(Operation.Query, "sparql")
                 .addEndpoint(Operation.GSP_R, "data")
-                .addEndpoint(Operation.GSP_RW, "data", writers)
+                .addEndpoint(Operation.GSP_RW, "data", graphStoreWriters)
                 .addEndpoint(Operation.Update, "update", writers);
 
         String base = "/" + ServerSettings.DATASET;
@@ -67,7 +70,7 @@ public final class PledgeServer implements AutoCloseable {
                 .addFilter(base + "/*", new WriteGate(writes, ServerSettings.REALM, store))
                 .add(base, service);
         if (writes) {
-            builder.passwordFile(settings.authFile().toString());
+            builder.securityHandler(WriteAuthentication.handler(settings.authFile(), ServerSettings.REALM, base));
         }
         FusekiServer fuseki = builder.build();
         for (Connector connector : fuseki.getJettyServer().getConnectors()) {

@@ -46,6 +46,12 @@ public final class WriteGate implements Filter {
                     "Updates are disabled: start the server with --auth FILE to accept authenticated writes");
             return;
         }
+        if (request.getUserPrincipal() == null) {
+            // Jetty's constraints already demand a login for writes; this is the second lock on the same door.
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Writes need credentials");
+            return;
+        }
         chain.doFilter(req, res);
         if (isGraphStoreWrite(request) && response.getStatus() < 300) {
             store.write(dsg -> {});

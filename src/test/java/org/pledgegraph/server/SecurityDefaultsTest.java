@@ -103,6 +103,19 @@ class SecurityDefaultsTest {
     }
 
     @Test
+    void graphStoreReadsStayOpenWhenWritesNeedCredentials() {
+        String url = base + "/data?graph=" + Http.encode("https://w3id.org/pledgegraph/graph/ontology");
+        HttpResponse<String> r = Http.get(url, "text/turtle");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("owl:Ontology") || r.body().contains("Ontology"), r.body().substring(0, Math.min(200, r.body().length())));
+        for (String method : List.of("POST", "DELETE")) {
+            HttpRequest.Builder write = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/turtle")
+                    .method(method, HttpRequest.BodyPublishers.ofString("<urn:a> <urn:b> <urn:c> ."));
+            assertEquals(401, Http.send(write).statusCode(), method);
+        }
+    }
+
+    @Test
     void authenticatedGraphStoreWriteIsApplied() {
         String graph = "https://w3id.org/pledgegraph/graph/test-gsp";
         HttpResponse<String> r = Http.put(base + "/data?graph=" + Http.encode(graph), "text/turtle",
