@@ -16,6 +16,7 @@ import java.util.TreeSet;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.pledgegraph.cli.PledgeGraph;
+import org.pledgegraph.support.TestFiles;
 import org.pledgegraph.cli.Runtime;
 import org.pledgegraph.store.Store;
 
@@ -47,25 +48,13 @@ final class FixtureProject {
                 Files.copy(Path.of("src/test/resources/activation/fixture-schema.ttl"), ontology.resolve("zz-fixture-schema.ttl"));
                 Files.copy(Path.of("src/test/resources/activation/fixture-source.ttl"), sources.resolve("fixture.ttl"));
             } else {
-                copyTree(Path.of("data"), project.resolve("data"));
+                TestFiles.copyTree(Path.of("data"), project.resolve("data"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path f : walk.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-    }
 
     /** What a command printed and returned. */
     record Run(int exit, String out, String err) {}

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pledgegraph.support.TestFiles;
 
 /**
  * The packaged command line, run as users run it: {@code java -jar target/pledgegraph.jar}, a process per call.
@@ -94,7 +95,7 @@ class CommandLineIT {
         assertEquals(0, inStore(null, "load").exit());
         Run before = inStore(null, "export", "--format", "nq");
         Path broken = dir.resolve("broken");
-        copyTree(PROJECT.resolve("ontology"), broken.resolve("ontology"));
+        TestFiles.copyTree(PROJECT.resolve("ontology"), broken.resolve("ontology"));
         Files.createDirectories(broken.resolve("data/sources"));
         Files.writeString(broken.resolve("data/sources/bad.ttl"), "<https://example.org/a> <https://example.org/b> .\n");
         Run r = inStore(null, "load", "--project", broken.toString());
@@ -162,16 +163,4 @@ class CommandLineIT {
         assertTrue(nt.isIsomorphicWith(g));
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.pledgegraph.cli.PledgeGraph;
 import org.pledgegraph.store.Store;
+import org.pledgegraph.support.TestFiles;
 
 import picocli.CommandLine;
 
@@ -34,8 +34,12 @@ final class ReplayProject {
     ReplayProject(Path tmp, Path data) {
         this.dir = tmp.resolve("project");
         this.store = tmp.resolve("store");
-        copy(Path.of("ontology"), dir.resolve("ontology"));
-        copy(data, dir.resolve("data"));
+        try {
+            TestFiles.copyTree(Path.of("ontology"), dir.resolve("ontology"));
+            TestFiles.copyTree(data, dir.resolve("data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Run run(String... args) {
@@ -77,15 +81,4 @@ final class ReplayProject {
         }
     }
 
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
