@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"(Re)build the store's graphs from ontology/ and data/ in one transaction.",
                 "Every file is parsed first; a file that fails names file:line:column and the store is left as it was.",
-                "Graphs written by commands (recorded events, the Wikidata cache) are kept unless --reset."})
+                "Graphs written by commands (recorded events, the Wikidata cache when data/cache/wikidata.ttl is absent)",
+                "are kept unless --reset."})
 final class LoadCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;

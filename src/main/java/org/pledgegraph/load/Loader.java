@@ -22,7 +22,7 @@ import org.pledgegraph.store.Store;
 /**
  * Builds the file-backed graphs of the store from {@code ontology/} and {@code data/}. Every file is parsed before
  * the store is touched, then all graphs are replaced in one transaction, so a bad file leaves the store as it was.
- * Graphs that commands write (recorded events, the Wikidata cache) are kept.
+ * Graphs that commands write (recorded events; the Wikidata cache unless its snapshot file exists) are kept.
  */
 public final class Loader {
     private final Path project;
