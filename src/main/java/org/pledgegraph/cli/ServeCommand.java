@@ -49,6 +49,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-federation", description = "Empty the SERVICE allow-list: no federated queries at all.")
     boolean noFederation;
 
+    @Option(names = "--cors", description = "Let web pages of any origin query the store (reads only, no credentials).")
+    boolean cors;
+
     @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}).",
             defaultValue = "10485760")
     long maxBody;
@@ -62,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
                 : allowedServices == null ? ServiceAllowList.DEFAULT : allowedServices;
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port)
                 .withQueryTimeout(Duration.ofSeconds(timeoutSeconds)).withAuthFile(authFile)
-                .withAllowedServices(services).withMaxBodyBytes(maxBody);
+                .withAllowedServices(services).withMaxBodyBytes(maxBody).withReadCors(cors);
         Store store = storeOptions.open();
         if (store.isEmpty()) {
             LOG.info("store {} is empty: loading {}", store.description(), storeOptions.project.toAbsolutePath().normalize());

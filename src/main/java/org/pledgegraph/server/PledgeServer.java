@@ -69,6 +69,9 @@ public final class PledgeServer implements AutoCloseable {
                 .addFilter("/*", new BodyLimit(settings.maxBodyBytes()))
                 .addFilter(base + "/*", new WriteGate(writes, ServerSettings.REALM, store))
                 .add(base, service);
+        if (settings.readCors()) {
+            builder.addFilter(base + "/*", new ReadCors());
+        }
         if (writes) {
             builder.securityHandler(WriteAuthentication.handler(settings.authFile(), ServerSettings.REALM, base));
         }
