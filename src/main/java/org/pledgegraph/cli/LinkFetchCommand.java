@@ -1,7 +1,6 @@
 package org.pledgegraph.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +27,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "transaction and rewrites data/cache/wikidata.ttl, the snapshot that `load` restores; an HTTP error",
                 "leaves both as they were. Then serve/query/export work offline."})
 final class LinkFetchCommand implements Callable<Integer> {
-    static Clock clock = Clock.systemUTC();
-
     @Mixin
     StoreOptions storeOptions;
 
@@ -43,10 +40,9 @@ final class LinkFetchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         WikidataApi api = new WikidataApi(wikidata.endpoints());
-        try (Store store = storeOptions.open()) {
-            if (store.isEmpty()) storeOptions.loader().load(store, false);
+        try (Store store = storeOptions.openLoaded()) {
             Set<String> ids = LinkableEntities.linkedItems(store);
-            Instant retrieved = clock.instant();
+            Instant retrieved = Instant.now();
             Map<String, WikidataItem> items = api.entities(ids, CacheGraph.LANGUAGES);
             Graph cache = CacheGraph.of(items.values(), retrieved, wikidata.apiUrl);
             store.write(dsg -> {
@@ -54,7 +50,7 @@ final class LinkFetchCommand implements Callable<Integer> {
                 dsg.addGraph(Vocab.iri(Vocab.GRAPH_WIKIDATA), cache);
             });
             if (!storeOptions.mem) {
-                CacheFile.write(storeOptions.project, store, retrieved, wikidata.apiUrl);
+                CacheFile.write(storeOptions.project, cache, retrieved, wikidata.apiUrl);
             }
             for (String id : ids) {
                 out.printf("%-10s %s%n", id, items.containsKey(id) ? "fetched" : "not found on Wikidata");

@@ -1,8 +1,9 @@
 package org.pledgegraph.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +36,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "data/links/wikidata.ttl (so that `load` keeps it); ambiguous cases and misses are printed for review.",
                 "Any HTTP error or timeout stops the command with exit 1 before anything is written."})
 final class LinkWikidataCommand implements Callable<Integer> {
-    /** Tests fix the date written on links. */
-    static Clock clock = Clock.systemUTC();
-
     @Mixin
     StoreOptions storeOptions;
 
@@ -60,15 +58,14 @@ final class LinkWikidataCommand implements Callable<Integer> {
         if (minScore < 0 || minScore > 1) throw new UserException("--min-score must be between 0 and 1");
         PrintWriter out = spec.commandLine().getOut();
         Reconciler reconciler = new Reconciler(new WikidataApi(wikidata.endpoints()), minScore);
-        try (Store store = storeOptions.open()) {
-            if (store.isEmpty()) storeOptions.loader().load(store, false);
+        try (Store store = storeOptions.openLoaded()) {
             List<LinkableEntity> entities = LinkableEntities.unlinked(store);
             // Ask Wikidata about every entity first: a failure midway leaves the store and the file untouched.
             List<Reconciliation> results = new ArrayList<>();
             for (LinkableEntity entity : entities) {
                 results.add(reconciler.reconcile(entity));
             }
-            LocalDate today = LocalDate.now(clock);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
             Graph links = GraphFactory.createDefaultGraph();
             int linked = 0, ambiguous = 0, missed = 0;
             for (Reconciliation r : results) {
@@ -90,7 +87,7 @@ final class LinkWikidataCommand implements Callable<Integer> {
                 store.write(dsg -> links.find().forEach(t -> dsg.add(Vocab.iri(Vocab.linksGraph("wikidata")),
                         t.getSubject(), t.getPredicate(), t.getObject())));
                 if (!storeOptions.mem) {
-                    LinkFile.append(storeOptions.project, links, clock.instant());
+                    LinkFile.append(storeOptions.project, links, Instant.now());
                 }
             }
             out.printf("%d entities without a link: %d linked, %d ambiguous, %d missed%s%n", entities.size(), linked,

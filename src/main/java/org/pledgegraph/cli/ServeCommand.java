@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port)
                 .withQueryTimeout(Duration.ofSeconds(timeoutSeconds)).withAuthFile(authFile)
                 .withAllowedServices(services).withMaxBodyBytes(maxBody).withReadCors(cors);
-        Store store = storeOptions.open();
+        Store store = storeOptions.openWithoutLoading();
         if (store.isEmpty()) {
             LOG.info("store {} is empty: loading {}", store.description(), storeOptions.project.toAbsolutePath().normalize());
             storeOptions.loader().load(store, false);

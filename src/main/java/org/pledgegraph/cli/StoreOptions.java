@@ -31,6 +31,15 @@ public final class StoreOptions {
         return opened;
     }
 
+    /** Opens the store and loads it from the project's files when it is empty: what the link commands work on. */
+    public Store openLoaded() {
+        Store opened = openWithoutLoading();
+        if (opened.isEmpty()) {
+            new Loader(project).load(opened, false);
+        }
+        return opened;
+    }
+
     /**
      * Opens the store without loading it (for {@code load} itself). Local queries get the same federation allow-list
      * as the server; {@code serve} replaces it with its own options.

@@ -48,7 +48,8 @@ public final class Exporter {
         return union;
     }
 
-    private static void writeGraph(Graph graph, Format format, OutputStream out) {
+    /** One graph in a graph format (ttl, nt, jsonld); Turtle and N-Triples sorted as {@link #export} writes them. */
+    public static void writeGraph(Graph graph, Format format, OutputStream out) {
         switch (format) {
             case ttl -> {
                 StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);

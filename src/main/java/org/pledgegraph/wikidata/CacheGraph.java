@@ -44,7 +44,7 @@ public final class CacheGraph {
                 }
             });
             for (String property : DIRECT) {
-                for (String value : item.values(property)) {
+                for (String value : item.truthyValues(property)) {
                     g.add(s, Vocab.iri(WDT + property), Vocab.iri(LinkRecord.WD + value));
                 }
             }

@@ -9,9 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
 import org.pledgegraph.UserException;
+import org.pledgegraph.export.Exporter;
 
 /**
  * {@code data/links/wikidata.ttl}, the file that {@code load} rebuilds the links graph from. Reconciled links are
@@ -26,7 +25,7 @@ public final class LinkFile {
     public static void append(Path project, Graph links, Instant when) {
         Path file = project.resolve(RELATIVE);
         ByteArrayOutputStream triples = new ByteArrayOutputStream();
-        RDFDataMgr.write(triples, links, RDFFormat.NTRIPLES);
+        Exporter.writeGraph(links, Exporter.Format.nt, triples);
         String block = "\n# Reconciled by `pledgegraph link wikidata` at " + when + "\n"
                 + triples.toString(StandardCharsets.UTF_8);
         try {

@@ -16,7 +16,6 @@ import org.pledgegraph.store.Store;
 /** Reads from the store which entities can be linked, and which are already. */
 public final class LinkableEntities {
     /** The kinds of thing the issue asks to link (EU institutions are organizations). */
-    public static final List<String> KINDS = List.of("person", "state", "organization", "city", "venue", "platform");
 
     private static final String PREFIXES = """
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

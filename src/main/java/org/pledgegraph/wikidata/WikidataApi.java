@@ -102,11 +102,9 @@ public final class WikidataApi {
                 JsonObject st = v.getAsObject();
                 if ("deprecated".equals(WikidataJson.string(st, "rank"))) continue;
                 JsonObject qualifiers = WikidataJson.obj(st, "qualifiers");
-                String[] start = time(qualifiers, "P580");
-                String[] end = time(qualifiers, "P582");
-                statements.add(new WikidataStatement(WikidataJson.string(st, "id"), property,
-                        itemValue(WikidataJson.obj(st, "mainsnak")), start[0], Integer.parseInt(start[1]), end[0],
-                        Integer.parseInt(end[1])));
+                statements.add(new WikidataStatement(WikidataJson.string(st, "id"),
+                        itemValue(WikidataJson.obj(st, "mainsnak")), WikidataJson.string(st, "rank"),
+                        time(qualifiers, "P580"), time(qualifiers, "P582")));
             }
             byProperty.put(property, statements);
         }
@@ -119,19 +117,15 @@ public final class WikidataApi {
         return WikidataJson.string(value, "id");
     }
 
-    /** A time qualifier's value and precision (11 = day, 10 = month, 9 = year), or nulls. */
-    private static String[] time(JsonObject qualifiers, String property) {
+    /** A time qualifier's value as Wikidata writes it (month and year precision end in -00), or null. */
+    private static String time(JsonObject qualifiers, String property) {
         for (JsonValue v : WikidataJson.array(qualifiers, property)) {
             if (!v.isObject()) continue;
             JsonObject value = WikidataJson.obj(WikidataJson.obj(v.getAsObject(), "datavalue"), "value");
             String time = WikidataJson.string(value, "time");
-            if (time != null) {
-                JsonValue precision = value.get("precision");
-                String p = precision != null && precision.isNumber() ? precision.getAsNumber().value().toString() : "11";
-                return new String[] {time, p};
-            }
+            if (time != null) return time;
         }
-        return new String[] {null, "0"};
+        return null;
     }
 
     private URI query(String parameters) {

@@ -8,37 +8,31 @@ import java.time.Duration;
  * replay server of the tests, so the same code runs against both.
  *
  * @param api          the MediaWiki action API ({@code wbsearchentities}, {@code wbgetentities})
- * @param sparql       the query service
  * @param timeout      per request, connection included
  * @param minInterval  at least this long between two requests (the rate limit)
  * @param maxRetries   how many times a 429 or 5xx answer is retried before giving up
  * @param maxWait      the longest Retry-After we honour; a server asking for longer makes the command fail
  */
-public record WikidataEndpoints(URI api, URI sparql, Duration timeout, Duration minInterval, int maxRetries,
+public record WikidataEndpoints(URI api, Duration timeout, Duration minInterval, int maxRetries,
         Duration maxWait) {
     public static final String API = "https://www.wikidata.org/w/api.php";
-    public static final String SPARQL = "https://query.wikidata.org/sparql";
     public static final String USER_AGENT =
             "pledgegraph/0.1 (https://w3id.org/pledgegraph; linked data of diplomatic commitments) java.net.http";
 
     public static WikidataEndpoints live() {
-        return new WikidataEndpoints(URI.create(API), URI.create(SPARQL), Duration.ofSeconds(30),
+        return new WikidataEndpoints(URI.create(API), Duration.ofSeconds(30),
                 Duration.ofMillis(500), 4, Duration.ofSeconds(120));
     }
 
     public WikidataEndpoints withApi(String url) {
-        return new WikidataEndpoints(URI.create(url), sparql, timeout, minInterval, maxRetries, maxWait);
-    }
-
-    public WikidataEndpoints withSparql(String url) {
-        return new WikidataEndpoints(api, URI.create(url), timeout, minInterval, maxRetries, maxWait);
+        return new WikidataEndpoints(URI.create(url), timeout, minInterval, maxRetries, maxWait);
     }
 
     public WikidataEndpoints withTimeout(Duration t) {
-        return new WikidataEndpoints(api, sparql, t, minInterval, maxRetries, maxWait);
+        return new WikidataEndpoints(api, t, minInterval, maxRetries, maxWait);
     }
 
     public WikidataEndpoints withMinInterval(Duration i) {
-        return new WikidataEndpoints(api, sparql, timeout, i, maxRetries, maxWait);
+        return new WikidataEndpoints(api, timeout, i, maxRetries, maxWait);
     }
 }
