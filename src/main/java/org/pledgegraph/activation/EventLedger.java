@@ -31,7 +31,6 @@ import org.pledgegraph.store.Store;
  */
 public final class EventLedger {
     static final String PROV = "http://www.w3.org/ns/prov#";
-    static final String DCTERMS = "http://purl.org/dc/terms/";
 
     /** What was recorded or retracted. */
     public record Entry(OccurrenceKind kind, Node target, LocalDate date, Node occurrence, Node graph) {}

@@ -44,10 +44,6 @@ public final class Materializer implements Derivation {
         return new Materializer(RuleSet.load());
     }
 
-    public List<Rule> rules() {
-        return rules;
-    }
-
     /** The next {@link #apply} on this thread only needs a {@link #refresh} for these subjects. */
     public void focusNextOn(Collection<Node> closure, Collection<Node> activation) {
         focus.set(List.of(new LinkedHashSet<>(closure), new LinkedHashSet<>(activation)));

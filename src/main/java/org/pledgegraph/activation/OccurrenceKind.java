@@ -5,29 +5,26 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
 import org.pledgegraph.UserException;
-import org.pledgegraph.Vocab;
 
 /**
  * What can be recorded as having occurred: an awaited event entering into force, or something happening to a
  * commitment. The first meets activation conditions; the others change a commitment's status from their date on.
  */
 public enum OccurrenceKind {
-    ENTRY_INTO_FORCE("entry-into-force", "EntryIntoForce", "event", null),
-    WITHDRAWAL("withdrawal", "Withdrawal", "commitment", "withdrawn"),
-    SUSPENSION("suspension", "Suspension", "commitment", "suspended"),
-    FULFILMENT("fulfilment", "Fulfilment", "commitment", "fulfilled"),
-    LAPSE("lapse", "Lapse", "commitment", "lapsed");
+    ENTRY_INTO_FORCE("entry-into-force", "EntryIntoForce", "event"),
+    WITHDRAWAL("withdrawal", "Withdrawal", "commitment"),
+    SUSPENSION("suspension", "Suspension", "commitment"),
+    FULFILMENT("fulfilment", "Fulfilment", "commitment"),
+    LAPSE("lapse", "Lapse", "commitment");
 
     private final String option;
     private final String className;
     private final String targetKind;
-    private final String status;
 
-    OccurrenceKind(String option, String className, String targetKind, String status) {
+    OccurrenceKind(String option, String className, String targetKind) {
         this.option = option;
         this.className = className;
         this.targetKind = targetKind;
-        this.status = status;
     }
 
     /** The spelling on the command line and in IRIs, e.g. {@code entry-into-force}. */
@@ -46,11 +43,6 @@ public enum OccurrenceKind {
 
     public boolean namesCommitment() {
         return targetKind.equals("commitment");
-    }
-
-    /** The status concept a commitment takes from this occurrence on, or null for an entry into force. */
-    public Node statusNode() {
-        return status == null ? null : Vocab.iri(Vocab.ID + "concept/status/" + status);
     }
 
     public static OccurrenceKind parse(String text) {

@@ -12,6 +12,10 @@ import java.util.List;
  * baseline it is asked directly of an OWLMicro InfModel, which supplies the subclass and subproperty entailments;
  * the activation logic itself (every condition met by an entry into force on or before the date, an any-of met by
  * one alternative, made by then, no withdrawal, suspension, fulfilment or lapse yet) is spelled out in the query.
+ * It matches the rules (ontology/rules/3*.ru) and queries/status-as-of.rq on the synthetic data's shapes only: it
+ * needs pg:dateMade (the rules fall back to the statement's or source's date), knows xsd:date and xsd:gYearMonth but
+ * not xsd:gYear, assumes entry into force as the awaited kind, and lets a withdrawal before activation keep a
+ * commitment inactive (status-as-of lets the later activation win). The benchmark checks both answers are equal.
  */
 public final class ActiveQuestion {
     private ActiveQuestion() {}

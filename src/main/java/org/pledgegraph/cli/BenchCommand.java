@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static String machine() {
-        java.lang.Runtime rt = java.lang.Runtime.getRuntime();
+        Runtime rt = Runtime.getRuntime();
         String mem = "?";
         try {
             mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");

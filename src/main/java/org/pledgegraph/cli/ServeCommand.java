@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         PledgeServer server = PledgeServer.start(store, settings);
         CountDownLatch stopped = new CountDownLatch(1);
-        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             server.close();
             store.close();

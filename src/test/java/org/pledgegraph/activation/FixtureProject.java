@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.pledgegraph.cli.PledgeGraph;
 import org.pledgegraph.support.TestFiles;
-import org.pledgegraph.cli.Runtime;
+import org.pledgegraph.cli.Wiring;
 import org.pledgegraph.store.Store;
 
 /**
@@ -119,7 +119,7 @@ final class FixtureProject {
     /** Opens the store as the command line does (rules wired); close it before running another command. */
     Store open() {
         Store s = Store.open(store);
-        Runtime.wire(s);
+        Wiring.wire(s);
         return s;
     }
 

@@ -44,12 +44,25 @@ class GenerateAndBenchTest {
 
     @Test
     void generateRefusesToWriteUnderData() {
-        StringWriter err = new StringWriter();
+        for (String target : new String[] {"data/sources/synthetic.ttl", "data/x.nt"}) {
+            StringWriter err = new StringWriter();
+            var cli = PledgeGraph.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+            int exit = cli.execute("generate", "--summits", "1", "--project", dir.toString(), "-o", dir.resolve(target).toString());
+            assertEquals(1, exit, target);
+            assertTrue(err.toString().contains("refusing to write synthetic data under data/"), err.toString());
+            assertTrue(!java.nio.file.Files.exists(dir.resolve(target)), target + " was not written");
+        }
+    }
+
+    @Test
+    void generateWritesToAFolderNamedDataOutsideTheProject() {
         var cli = PledgeGraph.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("generate", "--summits", "1", "-o", dir.resolve("data/sources/synthetic.ttl").toString());
-        assertEquals(1, exit);
-        assertTrue(err.toString().contains("refusing to write synthetic data under data/"), err.toString());
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        Path elsewhere = dir.resolve("elsewhere/data/synthetic.nt");
+        int exit = cli.execute("generate", "--summits", "1", "--project", dir.resolve("project").toString(), "-o", elsewhere.toString());
+        assertEquals(0, exit);
+        assertTrue(java.nio.file.Files.exists(elsewhere));
     }
 
     @Test

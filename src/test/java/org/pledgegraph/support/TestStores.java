@@ -2,7 +2,7 @@ package org.pledgegraph.support;
 
 import java.nio.file.Path;
 
-import org.pledgegraph.cli.Runtime;
+import org.pledgegraph.cli.Wiring;
 import org.pledgegraph.load.Loader;
 import org.pledgegraph.store.Store;
 
@@ -18,7 +18,7 @@ public final class TestStores {
     /** An in-memory store loaded from the repository's ontology/ and data/. */
     public static Store loadedFromRepository() {
         Store store = Store.inMemory();
-        Runtime.wire(store);
+        Wiring.wire(store);
         new Loader(project()).load(store, false);
         return store;
     }
@@ -26,7 +26,7 @@ public final class TestStores {
     /** A TDB2 store on disk in {@code dir}, loaded from the repository. */
     public static Store loadedOnDisk(Path dir) {
         Store store = Store.open(dir);
-        Runtime.wire(store);
+        Wiring.wire(store);
         new Loader(project()).load(store, false);
         return store;
     }

@@ -4,8 +4,8 @@ import org.pledgegraph.activation.Materializer;
 import org.pledgegraph.store.Store;
 
 /** Connects an opened store to the parts that keep its derived graphs up to date. */
-public final class Runtime {
-    private Runtime() {}
+public final class Wiring {
+    private Wiring() {}
 
     public static void wire(Store store) {
         // The rules of ontology/rules/ materialize the inferred graph after every write, in the writer's transaction.
