@@ -22,7 +22,7 @@ import org.pledgegraph.support.CatalogSetup;
  * typed by hand. It is a test fixture, not shipped in {@code data/}: replayed answers are not Wikidata's word.
  */
 class CacheSnapshotTest {
-    static final Path SNAPSHOT = Path.of("").toAbsolutePath().resolve(CatalogSetup.DIR).resolve("wikidata-enrichment-cache.trig");
+    static final Path SNAPSHOT = CatalogSetup.fileFor("wikidata-enrichment-cache").orElseThrow();
 
     @TempDir
     Path tmp;
