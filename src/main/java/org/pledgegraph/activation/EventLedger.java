@@ -7,11 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -20,7 +20,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.pledgegraph.UserException;
 import org.pledgegraph.Vocab;
-import org.pledgegraph.store.Derivation;
+import org.pledgegraph.store.Change;
 import org.pledgegraph.store.Store;
 
 /**
@@ -32,8 +32,29 @@ import org.pledgegraph.store.Store;
 public final class EventLedger {
     static final String PROV = "http://www.w3.org/ns/prov#";
 
-    /** What was recorded or retracted. */
-    public record Entry(OccurrenceKind kind, Node target, LocalDate date, Node occurrence, Node graph) {}
+    /** What was recorded or retracted, with the quads written or dropped (the derivation's focus comes from them). */
+    public record Entry(OccurrenceKind kind, Node target, LocalDate date, Node occurrence, Node graph, List<Quad> added,
+            List<Quad> removed) implements Change {}
+
+    private static final Query WAITING = Sparql.query("""
+            SELECT DISTINCT ?n WHERE {
+              { ?n pg:awaitsEvent ?target }
+              UNION { ?c pg:awaitsEvent ?target . ?n pg:anyOf+ ?c }
+              UNION { ?c pg:awaitsEvent ?target . ?n pg:hasActivationCondition ?c }
+              UNION { ?c pg:awaitsEvent ?target . ?any pg:anyOf+ ?c . ?n pg:hasActivationCondition ?any }
+            }""");
+    private static final Query RECORDED = Sparql.query(
+            "SELECT ?o ?d WHERE { ?o pg:occurrenceOf ?t ; a ?k ; pg:occurredOn ?d } LIMIT 1");
+    private static final Query COMMITMENT_MADE = Sparql.query(
+            "SELECT ?k ?made WHERE { BIND(?t AS ?k) ?k pg:dateMade ?made } ORDER BY DESC(STR(?made))");
+    private static final Query AWAITING_COMMITMENTS_MADE = Sparql.query("""
+            SELECT ?k ?made WHERE {
+              ?c pg:awaitsEvent ?t .
+              { ?k pg:hasActivationCondition ?c } UNION { ?a pg:anyOf+ ?c . ?k pg:hasActivationCondition ?a }
+              ?k pg:dateMade ?made
+            } ORDER BY DESC(STR(?made))""");
+    private static final Query IS_COMMITMENT = Sparql.query("ASK { ?t a pg:Commitment }");
+    private static final Query IS_KNOWN_EVENT = Sparql.query("ASK { { ?c pg:awaitsEvent ?t } UNION { ?t ?p ?o } }");
 
     private EventLedger() {}
 
@@ -65,29 +86,19 @@ public final class EventLedger {
 
     public static Entry add(Store store, OccurrenceKind kind, String of, LocalDate date, String source, String note) {
         Node target = target(kind, of);
-        Entry[] entry = new Entry[1];
-        try {
-            store.write(dsg -> entry[0] = addIn(dsg, store.derivation(), kind, target, date, source, note));
-        } finally {
-            unfocus(store.derivation());
-        }
-        return entry[0];
+        return store.writeChange(dsg -> addIn(dsg, kind, target, date, source, note));
     }
 
     public static Entry remove(Store store, OccurrenceKind kind, String of) {
         Node target = target(kind, of);
-        Entry[] entry = new Entry[1];
-        try {
-            store.write(dsg -> entry[0] = removeIn(dsg, store.derivation(), kind, target));
-        } finally {
-            unfocus(store.derivation());
-        }
-        return entry[0];
+        return store.writeChange(dsg -> removeIn(dsg, kind, target));
     }
 
-    /** Records an occurrence inside the caller's write transaction; the caller's derivation then absorbs it. */
-    public static Entry addIn(DatasetGraph dsg, Derivation derivation, OccurrenceKind kind, Node target, LocalDate date,
-            String source, String note) {
+    /**
+     * Records an occurrence inside the caller's write transaction. The caller then gives the entry's quads to the
+     * derivation ({@link org.pledgegraph.store.Derivation#applyAfter}), as {@link Store#writeChange} does.
+     */
+    public static Entry addIn(DatasetGraph dsg, OccurrenceKind kind, Node target, LocalDate date, String source, String note) {
         String slug = slugOf(target) + "-" + kind.option();
         Node occurrence = Vocab.iri(Vocab.ID + "occurrence/" + slug);
         Node graph = Vocab.iri(Graphs.EVENT_GRAPH_PREFIX + slug);
@@ -109,12 +120,11 @@ public final class EventLedger {
             quads.add(Quad.create(graph, occurrence, RDFS.comment.asNode(), NodeFactory.createLiteralString(note)));
         }
         quads.forEach(dsg::add);
-        focus(derivation, named(dsg, occurrence, graph), waiting(dsg, occurrence));
-        return new Entry(kind, target, date, occurrence, graph);
+        return new Entry(kind, target, date, occurrence, graph, List.copyOf(quads), List.of());
     }
 
-    /** Retracts an occurrence inside the caller's write transaction. */
-    public static Entry removeIn(DatasetGraph dsg, Derivation derivation, OccurrenceKind kind, Node target) {
+    /** Retracts an occurrence inside the caller's write transaction: drops its graph. */
+    public static Entry removeIn(DatasetGraph dsg, OccurrenceKind kind, Node target) {
         String slug = slugOf(target) + "-" + kind.option();
         Node occurrence = Vocab.iri(Vocab.ID + "occurrence/" + slug);
         Node graph = Vocab.iri(Graphs.EVENT_GRAPH_PREFIX + slug);
@@ -123,70 +133,32 @@ public final class EventLedger {
                     + graph.getURI() + ">)");
         }
         LocalDate date = recordedDate(dsg, graph, occurrence);
-        Set<Node> named = named(dsg, occurrence, graph);
-        Set<Node> waiting = waiting(dsg, occurrence);
+        List<Quad> quads = Iter.toList(dsg.find(graph, Node.ANY, Node.ANY, Node.ANY));
         dsg.removeGraph(graph);
-        focus(derivation, named, waiting);
-        return new Entry(kind, target, date, occurrence, graph);
-    }
-
-    /** The occurrence and the resources its triples name (not its classes): all they infer may change. */
-    static Set<Node> named(DatasetGraph dsg, Node occurrence, Node graph) {
-        Set<Node> nodes = new LinkedHashSet<>();
-        nodes.add(occurrence);
-        dsg.find(graph, occurrence, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            if (q.getObject().isURI() && !q.getPredicate().equals(RDF.type.asNode())) {
-                nodes.add(q.getObject());
-            }
-        });
-        return nodes;
-    }
-
-    /**
-     * The conditions awaiting the event the occurrence is of (with the any-of conditions they are alternatives of)
-     * and the commitments that have those conditions: their activation dates may change.
-     */
-    static Set<Node> waiting(DatasetGraph dsg, Node occurrence) {
-        Set<Node> nodes = new LinkedHashSet<>();
-        dsg.find(Node.ANY, occurrence, Graphs.pg("occurrenceOf"), Node.ANY)
-                .forEachRemaining(q -> nodes.addAll(waitingFor(dsg, q.getObject())));
-        return nodes;
+        return new Entry(kind, target, date, occurrence, graph, List.of(), List.copyOf(quads));
     }
 
     /** The conditions awaiting {@code target} (and their any-of parents) and the commitments holding them. */
     static Set<Node> waitingFor(DatasetGraph dsg, Node target) {
         Set<Node> nodes = new LinkedHashSet<>();
-        Query q = QueryFactory.create(Sparql.PREFIXES + """
-                SELECT DISTINCT ?n WHERE {
-                  { ?n pg:awaitsEvent ?target }
-                  UNION { ?c pg:awaitsEvent ?target . ?n pg:anyOf+ ?c }
-                  UNION { ?c pg:awaitsEvent ?target . ?n pg:hasActivationCondition ?c }
-                  UNION { ?c pg:awaitsEvent ?target . ?any pg:anyOf+ ?c . ?n pg:hasActivationCondition ?any }
-                }""");
-        try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("target", target).build()) {
-            RowSet rows = exec.select();
-            rows.forEachRemaining(b -> {
-                if (b.get("n") != null) {
-                    nodes.add(b.get("n"));
-                }
-            });
+        try (QueryExec exec = QueryExec.dataset(dsg).query(WAITING).substitution("target", target).build()) {
+            exec.select().forEachRemaining(b -> nodes.add(b.get("n")));
         }
         return nodes;
     }
 
     private static void checkKnown(DatasetGraph dsg, OccurrenceKind kind, Node target) {
         if (kind.namesCommitment()) {
-            if (!Sparql.ask(dsg, "ASK { ?t a pg:Commitment }", "t", target)) {
+            if (!Sparql.ask(dsg, IS_COMMITMENT, "t", target)) {
                 throw new UserException("unknown commitment <" + target.getURI() + ">: no pg:Commitment with that IRI in the store");
             }
-        } else if (!Sparql.ask(dsg, "ASK { { ?c pg:awaitsEvent ?t } UNION { ?t ?p ?o } }", "t", target)) {
+        } else if (!Sparql.ask(dsg, IS_KNOWN_EVENT, "t", target)) {
             throw new UserException("unknown event <" + target.getURI() + ">: nothing in the store describes or awaits it");
         }
     }
 
     private static void checkNotRecorded(DatasetGraph dsg, OccurrenceKind kind, Node target, Node graph) {
-        Query q = QueryFactory.create(Sparql.PREFIXES + "SELECT ?o ?d WHERE { ?o pg:occurrenceOf ?t ; a ?k ; pg:occurredOn ?d } LIMIT 1");
-        try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("t", target).substitution("k", kind.typeNode()).build()) {
+        try (QueryExec exec = QueryExec.dataset(dsg).query(RECORDED).substitution("t", target).substitution("k", kind.typeNode()).build()) {
             RowSet rows = exec.select();
             if (rows.hasNext()) {
                 var row = rows.next();
@@ -202,10 +174,7 @@ public final class EventLedger {
 
     /** An occurrence cannot precede the commitment it concerns, nor (for an awaited event) any commitment awaiting it. */
     private static void checkNotBeforeMade(DatasetGraph dsg, OccurrenceKind kind, Node target, LocalDate date) {
-        String pattern = kind.namesCommitment()
-                ? "BIND(?t AS ?k)"
-                : "?c pg:awaitsEvent ?t . { ?k pg:hasActivationCondition ?c } UNION { ?a pg:anyOf+ ?c . ?k pg:hasActivationCondition ?a }";
-        Query q = QueryFactory.create(Sparql.PREFIXES + "SELECT ?k ?made WHERE { " + pattern + " ?k pg:dateMade ?made } ORDER BY DESC(STR(?made))");
+        Query q = kind.namesCommitment() ? COMMITMENT_MADE : AWAITING_COMMITMENTS_MADE;
         try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("t", target).build()) {
             RowSet rows = exec.select();
             while (rows.hasNext()) {
@@ -249,17 +218,5 @@ public final class EventLedger {
         String tail = s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('#')) + 1);
         String slug = tail.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.isEmpty() ? "unnamed" : slug;
-    }
-
-    private static void focus(Derivation derivation, Set<Node> named, Set<Node> waiting) {
-        if (derivation instanceof Materializer m) {
-            m.focusNextOn(named, waiting);
-        }
-    }
-
-    private static void unfocus(Derivation derivation) {
-        if (derivation instanceof Materializer m) {
-            m.clearFocus();
-        }
     }
 }

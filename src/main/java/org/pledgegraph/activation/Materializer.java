@@ -23,16 +23,15 @@ import org.pledgegraph.store.Derivation;
  * until it adds nothing. Nothing derived from a removed fact can survive that, and a rule that reads the inferred
  * graph only ever sees consequences of the current facts.
  * <p>
- * A writer that knows exactly which subjects its change can affect (recording or retracting one occurrence, see
- * {@link EventLedger}) announces them with {@link #focusNextOn}; the next run is then a {@link #refresh}: it deletes
- * only the inferred triples those subjects can lose and reruns the rules restricted to them
- * ({@code VALUES ?s {...} LATERAL {...}}). That keeps one recorded event in milliseconds on a large store; tests and
- * the benchmark check that it gives the same inferred graph as a full recomputation.
+ * A change that reports its quads ({@link #applyAfter}: recording or retracting an occurrence with {@link EventLedger},
+ * or INSERT DATA / DELETE DATA of one over the endpoint) takes a {@link #refresh} instead when every quad describes an
+ * occurrence: it deletes only the inferred triples the subjects those quads name can lose and reruns the rules
+ * restricted to them ({@code VALUES ?s {...} LATERAL {...}}). That keeps one recorded event in milliseconds on a large
+ * store; tests and the benchmark check that it gives the same inferred graph as a full recomputation.
  */
 public final class Materializer implements Derivation {
     private final List<Rule> rules;
-    /** What the next run on this thread may restrict itself to: {closure subjects, activation subjects}. */
-    private final ThreadLocal<List<Set<Node>>> focus = new ThreadLocal<>();
+    /** Set while the rules run: they are updates, and a running server's update hook would call back here. */
     private final ThreadLocal<Boolean> running = ThreadLocal.withInitial(() -> false);
     private final java.util.concurrent.atomic.AtomicLong refreshes = new java.util.concurrent.atomic.AtomicLong();
 
@@ -44,40 +43,24 @@ public final class Materializer implements Derivation {
         return new Materializer(RuleSet.load());
     }
 
-    /** The next {@link #apply} on this thread only needs a {@link #refresh} for these subjects. */
-    public void focusNextOn(Collection<Node> closure, Collection<Node> activation) {
-        focus.set(List.of(new LinkedHashSet<>(closure), new LinkedHashSet<>(activation)));
-    }
-
-    /** Forgets an announced focus (the change failed before the derivation ran). */
-    public void clearFocus() {
-        focus.remove();
-    }
-
     @Override
     public void apply(DatasetGraph dsg) {
         // The rules are updates: when a server is running, its update hook calls back here. Nothing more to do then.
         if (running.get()) {
             return;
         }
-        List<Set<Node>> subjects = focus.get();
-        focus.remove();
         running.set(true);
         try {
-            if (subjects == null) {
-                recomputeAll(dsg);
-            } else {
-                refresh(dsg, subjects.get(0), subjects.get(1));
-            }
+            recomputeAll(dsg);
         } finally {
             running.set(false);
         }
     }
 
     /**
-     * After a SPARQL Update of INSERT DATA / DELETE DATA only: when every quad describes an occurrence
-     * ({@code id/occurrence/...}) in an occurrence graph ({@code graph/source/event-...}), as recording or retracting
-     * an event over the endpoint does, a {@link #refresh} suffices; anything else recomputes everything.
+     * After a change of known quads: when every quad describes an occurrence ({@code id/occurrence/...}) in an
+     * occurrence graph ({@code graph/source/event-...}), as recording or retracting an event does, a {@link #refresh}
+     * of the resources they name and of what waits for the event suffices; anything else recomputes everything.
      */
     @Override
     public void applyAfter(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {

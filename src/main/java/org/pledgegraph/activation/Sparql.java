@@ -1,6 +1,7 @@
 package org.pledgegraph.activation;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -16,8 +17,13 @@ final class Sparql {
 
     private Sparql() {}
 
-    static boolean ask(DatasetGraph dsg, String ask, String var, Node value) {
-        try (QueryExec exec = QueryExec.dataset(dsg).query(QueryFactory.create(PREFIXES + ask)).substitution(var, value).build()) {
+    /** Parses once, with the prefixes above: the queries of the write path are built when the class loads. */
+    static Query query(String text) {
+        return QueryFactory.create(PREFIXES + text);
+    }
+
+    static boolean ask(DatasetGraph dsg, Query ask, String var, Node value) {
+        try (QueryExec exec = QueryExec.dataset(dsg).query(ask).substitution(var, value).build()) {
             return exec.ask();
         }
     }

@@ -8,28 +8,31 @@ import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.RowSetMem;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import java.util.ArrayList;
 import org.pledgegraph.store.Store;
 
 /**
- * Answers "what is the status of every commitment as of this date", on the store as it is or under hypotheses.
+ * Answers a question as of a date ({@link AsOfQuery}: the status of every commitment, or those in force), on the store as it is or under hypotheses.
  * A hypothesis is recorded like a real occurrence, with the same checks and the same derivation, inside a write
  * transaction that is then aborted: the answer is computed, nothing is kept.
  */
 public final class StatusReport {
     private StatusReport() {}
 
-    public static RowSet asOf(Store store, LocalDate date) {
-        return store.read(dsg -> run(dsg, date));
+    public static RowSet asOf(Store store, AsOfQuery question, LocalDate date) {
+        return store.read(dsg -> run(dsg, question, date));
     }
 
-    public static RowSet whatIf(Store store, List<Hypothesis> hypotheses, LocalDate date) {
+    public static RowSet whatIf(Store store, List<Hypothesis> hypotheses, AsOfQuery question, LocalDate date) {
         return inAbortedWrite(store, dsg -> {
             for (Hypothesis h : hypotheses) {
-                EventLedger.addIn(dsg, store.derivation(), h.kind(), h.target(), h.date(), null, "hypothesis");
-                store.derivation().apply(dsg);
+                EventLedger.Entry supposed = EventLedger.addIn(dsg, h.kind(), h.target(), h.date(), null, "hypothesis");
+                store.derivation().applyAfter(dsg, supposed.added(), supposed.removed());
             }
-            return run(dsg, date);
+            return run(dsg, question, date);
         });
     }
 
@@ -40,17 +43,18 @@ public final class StatusReport {
         try {
             return body.apply(dsg);
         } finally {
-            if (store.derivation() instanceof Materializer m) {
-                m.clearFocus();
-            }
             dsg.abort();
             dsg.end();
         }
     }
 
-    private static RowSet run(DatasetGraph dsg, LocalDate date) {
-        try (QueryExec exec = QueryExec.dataset(dsg).query(StatusQuery.asOf(date)).build()) {
-            return RowSetMem.create(exec.select());
+    private static RowSet run(DatasetGraph dsg, AsOfQuery question, LocalDate date) {
+        try (QueryExec exec = QueryExec.dataset(dsg).query(question.on(date)).build()) {
+            // Copied node by node: TDB2 resolves a binding's nodes lazily, which fails once the transaction is over.
+            RowSet rows = exec.select();
+            List<Binding> copied = new ArrayList<>();
+            rows.forEachRemaining(b -> copied.add(BindingFactory.copy(b)));
+            return RowSetStream.create(rows.getResultVars(), copied.iterator());
         }
     }
 }

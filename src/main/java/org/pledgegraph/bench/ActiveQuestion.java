@@ -12,10 +12,10 @@ import java.util.List;
  * baseline it is asked directly of an OWLMicro InfModel, which supplies the subclass and subproperty entailments;
  * the activation logic itself (every condition met by an entry into force on or before the date, an any-of met by
  * one alternative, made by then, no withdrawal, suspension, fulfilment or lapse yet) is spelled out in the query.
- * It matches the rules (ontology/rules/3*.ru) and queries/status-as-of.rq on the synthetic data's shapes only: it
- * needs pg:dateMade (the rules fall back to the statement's or source's date), knows xsd:date and xsd:gYearMonth but
- * not xsd:gYear, assumes entry into force as the awaited kind, and lets a withdrawal before activation keep a
- * commitment inactive (status-as-of lets the later activation win). The benchmark checks both answers are equal.
+ * Our side asks queries/active-as-of.rq of the materialized store. The two agree on the synthetic data's shapes,
+ * not in general: this one needs pg:dateMade (the rules fall back to the statement's or source's date), knows
+ * xsd:date and xsd:gYearMonth but not xsd:gYear, and assumes entry into force as the awaited kind. The benchmark
+ * checks both answers are equal.
  */
 public final class ActiveQuestion {
     private ActiveQuestion() {}
@@ -35,22 +35,6 @@ public final class ActiveQuestion {
                                         ?o2 pg:occurrenceOf ?e2 ; a pg:EntryIntoForce ; pg:occurredOn ?d2 . FILTER (?d2 <= ?asOf) }
                   }
                   FILTER NOT EXISTS { ?l pg:occurrenceOf ?c ; pg:occurredOn ?ld . FILTER (?ld <= ?asOf) }
-                }""".formatted(asOf);
-    }
-
-    /**
-     * The same question asked of the materialized store: the rules have already derived pg:activeFrom, so only the
-     * commitments with such a date are looked at. Active unless a withdrawal, suspension, fulfilment or lapse came on
-     * or after that date and on or before the date asked (the latest event wins, as in queries/status-as-of.rq).
-     */
-    public static String overMaterialized(LocalDate asOf) {
-        return """
-                PREFIX pg:  <https://w3id.org/pledgegraph/ontology#>
-                PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-                SELECT DISTINCT ?c WHERE {
-                  ?c pg:activeFrom ?from .
-                  FILTER (?from <= "%1$s"^^xsd:date)
-                  FILTER NOT EXISTS { ?l pg:occurrenceOf ?c ; pg:occurredOn ?ld . FILTER (?ld >= ?from && ?ld <= "%1$s"^^xsd:date) }
                 }""".formatted(asOf);
     }
 

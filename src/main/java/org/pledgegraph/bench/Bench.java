@@ -30,6 +30,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.pledgegraph.Vocab;
+import org.pledgegraph.activation.AsOfQuery;
 import org.pledgegraph.activation.EventLedger;
 import org.pledgegraph.activation.Materializer;
 import org.pledgegraph.activation.OccurrenceKind;
@@ -49,12 +50,13 @@ public final class Bench {
             long baselineMax, String baselineHeap, boolean keep) {}
 
     public record Result(long target, int summits, long triples, long loadMs, long materializeMs, long inferred,
-            double addMs, double removeMs, int focus, double statusMs, int statusRows, double answerMs, double questionMs, int active,
+            double addMs, double removeMs, int focus, double statusMs, int statusRows, double answerMs, double questionMs,
+            double whatIfMs, int active,
             String fingerprint, String focusedEqualsFull, Map<String, Double> catalogMs, Baseline baseline,
             String event, LocalDate on, LocalDate asOf) {
         Result withBaseline(Baseline b) {
             return new Result(target, summits, triples, loadMs, materializeMs, inferred, addMs, removeMs, focus, statusMs,
-                    statusRows, answerMs, questionMs, active, fingerprint, focusedEqualsFull, catalogMs, b, event, on, asOf);
+                    statusRows, answerMs, questionMs, whatIfMs, active, fingerprint, focusedEqualsFull, catalogMs, b, event, on, asOf);
         }
     }
 
@@ -143,9 +145,22 @@ public final class Bench {
                     questions.add((c - a) / 1e6);
                 }
             }
+            // The same question supposed rather than recorded: nothing is written, so no commit.
+            List<Double> whatIfs = new ArrayList<>();
+            for (int r = 0; r <= settings.repeat(); r++) {
+                long a = System.nanoTime();
+                List<String> supposed = activeIfEvent(store, event, on, asOf);
+                long b = System.nanoTime();
+                if (r > 0) {
+                    whatIfs.add((b - a) / 1e6);
+                }
+                if (!ActiveQuestion.fingerprint(supposed).equals(ActiveQuestion.fingerprint(active))) {
+                    throw new IllegalStateException("what-if and recorded answers disagree: " + supposed.size() + " vs " + active.size());
+                }
+            }
             int focus = store.read(dsg -> focusSize(dsg, event));
-            note("  event add %.1f ms, remove %.1f ms, active query %.1f ms for %d (medians of %d)",
-                    median(adds), median(removes), median(answers), active.size(), settings.repeat());
+            note("  event add %.1f ms, remove %.1f ms, active query %.1f ms for %d, what-if %.1f ms (medians of %d)",
+                    median(adds), median(removes), median(answers), active.size(), median(whatIfs), settings.repeat());
 
             // status --as-of, with the event recorded: the full report. Lists every commitment, so it is slow on
             // big stores; it runs fewer times there. Its active rows must be the active query's answer.
@@ -155,7 +170,7 @@ public final class Bench {
             int rows = 0;
             for (int r = big ? 1 : 0; r <= (big ? 1 : settings.repeat()); r++) {
                 long a = System.nanoTime();
-                RowSet status = StatusReport.asOf(store, asOf);
+                RowSet status = StatusReport.asOf(store, AsOfQuery.STATUS, asOf);
                 long b = System.nanoTime();
                 List<String> act = new ArrayList<>();
                 int n = 0;
@@ -179,7 +194,7 @@ public final class Bench {
 
             Map<String, Double> catalog = catalog(store, big ? 1 : Math.min(settings.repeat(), 3), !big);
             result = new Result(target, summits, triples, loadMs, materializeMs, inferred, median(adds), median(removes),
-                    focus, median(statuses), rows, median(answers), median(questions), active.size(),
+                    focus, median(statuses), rows, median(answers), median(questions), median(whatIfs), active.size(),
                     ActiveQuestion.fingerprint(active), focusedEqualsFull, catalog, null, event, on, asOf);
         }
         // The store is closed (its memory given back) before the baseline's JVM starts.
@@ -198,9 +213,25 @@ public final class Bench {
     private static List<String> activeNow(Store store, LocalDate asOf) {
         return store.read(d -> {
             List<String> iris = new ArrayList<>();
-            try (QueryExec exec = QueryExec.dataset(d).query(ActiveQuestion.overMaterialized(asOf)).build()) {
-                exec.select().forEachRemaining(b -> iris.add(b.get("c").getURI()));
-            }
+            collectActive(d, asOf, iris);
+            return iris;
+        });
+    }
+
+    /** queries/active-as-of.rq, the catalog's form of the question. */
+    private static void collectActive(DatasetGraph dsg, LocalDate asOf, List<String> iris) {
+        try (QueryExec exec = QueryExec.dataset(dsg).query(AsOfQuery.ACTIVE.on(asOf)).build()) {
+            exec.select().forEachRemaining(b -> iris.add(b.get("commitment").getURI()));
+        }
+    }
+
+    /** What `status --active --what-if` does: suppose the event in a write transaction, answer, abort. */
+    private static List<String> activeIfEvent(Store store, String event, LocalDate on, LocalDate asOf) {
+        return StatusReport.inAbortedWrite(store, dsg -> {
+            EventLedger.Entry supposed = EventLedger.addIn(dsg, OccurrenceKind.ENTRY_INTO_FORCE, Vocab.iri(event), on, null, "benchmark");
+            store.derivation().applyAfter(dsg, supposed.added(), supposed.removed());
+            List<String> iris = new ArrayList<>();
+            collectActive(dsg, asOf, iris);
             return iris;
         });
     }

@@ -16,6 +16,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.pledgegraph.Vocab;
+import org.pledgegraph.activation.AsOfQuery;
 import org.pledgegraph.activation.EventLedger;
 import org.pledgegraph.activation.Hypothesis;
 import org.pledgegraph.activation.StatusReport;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Every commitment with its kind, guarantors, status as of a date, the date it became active, "
-                + "and for pending ones the conditions still unmet (the query queries/status-as-of.rq).",
+                + "and for pending ones the conditions still unmet (the query queries/status-as-of.rq); with --active, "
+                + "only the commitments in force and since when (queries/active-as-of.rq).",
                 "--what-if supposes occurrences without recording them: they are written in a transaction that is "
                 + "aborted after the answer, so the store is unchanged."})
 final class StatusCommand implements Callable<Integer> {
@@ -45,6 +47,9 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "The date asked about (default: today; with --what-if, the day after the latest supposed date).")
     String asOf;
+
+    @Option(names = "--active", description = "List only the commitments in force on the date (queries/active-as-of.rq).")
+    boolean active;
 
     @Option(names = "--format", description = "table, csv or json (default: ${DEFAULT-VALUE}).", defaultValue = "table")
     Format format;
@@ -63,10 +68,12 @@ final class StatusCommand implements Callable<Integer> {
                 : hypotheses.isEmpty() ? LocalDate.now()
                 : hypotheses.stream().map(Hypothesis::date).max(Comparator.naturalOrder()).orElseThrow().plusDays(1);
         try (Store store = storeOptions.open()) {
-            RowSet rows = hypotheses.isEmpty() ? StatusReport.asOf(store, date) : StatusReport.whatIf(store, hypotheses, date);
+            AsOfQuery question = active ? AsOfQuery.ACTIVE : AsOfQuery.STATUS;
+            RowSet rows = hypotheses.isEmpty() ? StatusReport.asOf(store, question, date)
+                    : StatusReport.whatIf(store, hypotheses, question, date);
             var out = spec.commandLine().getOut();
             if (format == Format.table) {
-                out.println("Status as of " + date + (hypotheses.isEmpty() ? "" : ", supposing " + String.join("; ", whatIf)
+                out.println((active ? "In force on " : "Status as of ") + date + (hypotheses.isEmpty() ? "" : ", supposing " + String.join("; ", whatIf)
                         + " (nothing recorded)") + ":");
             }
             out.print(render(rows, format));

@@ -74,6 +74,18 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * Applies a change that reports its quads, and the derivations they imply, in one write transaction; the
+     * derivation is told the quads, so it may do less than after an arbitrary change.
+     */
+    public <C extends Change> C writeChange(Function<DatasetGraph, C> change) {
+        return Txn.calculateWrite(dsg, () -> {
+            C done = change.apply(dsg);
+            derivation.applyAfter(dsg, done.added(), done.removed());
+            return done;
+        });
+    }
+
     public <T> T read(Function<DatasetGraph, T> reader) {
         return Txn.calculateRead(dsg, () -> reader.apply(dsg));
     }

@@ -1,11 +1,13 @@
 package org.pledgegraph.activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -93,5 +95,37 @@ class ActivationScenarioTest {
         assertEquals("suspended", s.get("military-assistance").get(0));
         assertEquals("fulfilled", s.get("eu-loan").get(0));
         assertEquals("active", p.status("2027-12-30").get("eu-loan").get(0));
+    }
+
+    @Test
+    void withdrawalBeforeActivationMeansItNeverBecomesActive() {
+        p.ok("event", "add", "--kind", "withdrawal", "--of", "reassurance-force", "--date", "2026-03-01");
+        p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire", "--date", "2026-06-01");
+        assertEquals("pending", p.status("2026-02-28").get("reassurance-force").get(0));
+        assertEquals(List.of("withdrawn", "", ""), p.status("2026-06-02").get("reassurance-force"),
+                "withdrawn before the ceasefire: the ceasefire does not bring it back");
+        assertEquals(List.of("active", "2026-06-01", ""), p.status("2026-06-02").get("binding-guarantees"), "others are not affected");
+        assertFalse(p.active("2026-06-02").containsKey("reassurance-force"));
+
+        p.ok("event", "remove", "--kind", "withdrawal", "--of", "reassurance-force");
+        assertEquals(List.of("active", "2026-06-01", ""), p.status("2026-06-02").get("reassurance-force"),
+                "retracting the withdrawal rederives the activation");
+    }
+
+    @Test
+    void activeListIsTheActiveRowsOfTheStatus() {
+        p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire", "--date", "2026-06-01");
+        p.ok("event", "add", "--kind", "withdrawal", "--of", "reassurance-force", "--date", "2026-08-01");
+        for (String date : List.of("2026-01-05", "2026-05-31", "2026-06-01", "2026-07-31", "2026-08-01")) {
+            Map<String, String> expected = new TreeMap<>();
+            p.status(date).forEach((slug, row) -> {
+                if (row.get(0).equals("active")) {
+                    expected.put(slug, row.get(1));
+                }
+            });
+            assertEquals(expected, p.active(date), "as of " + date);
+        }
+        assertEquals("2026-06-01", p.active("2026-07-31").get("reassurance-force"));
+        assertTrue(p.ok("status", "--active", "--as-of", "2026-07-31").out().startsWith("In force on 2026-07-31:"));
     }
 }

@@ -114,7 +114,7 @@ class EndpointActivationTest {
     }
 
     private Map<String, String> statusOverHttp(String asOf) {
-        String query = StatusQuery.asOf(LocalDate.parse(asOf)).serialize();
+        String query = AsOfQuery.STATUS.on(LocalDate.parse(asOf)).serialize();
         HttpResponse<String> r = Http.post(server.datasetUrl() + "/sparql", "application/sparql-query", query,
                 "application/sparql-results+json", null);
         assertEquals(200, r.statusCode(), r.body());

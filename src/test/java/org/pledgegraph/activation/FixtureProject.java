@@ -85,6 +85,17 @@ final class FixtureProject {
         return parseStatus(r.out());
     }
 
+    /** Commitment slug to the date it came into force, from {@code status --active --format csv}. */
+    Map<String, String> active(String asOf) {
+        Map<String, String> rows = new java.util.TreeMap<>();
+        List<String> lines = ok("status", "--active", "--as-of", asOf, "--format", "csv").out().lines().toList();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = csvCells(line);
+            rows.put(cells.get(0).substring(cells.get(0).lastIndexOf('/') + 1), cells.get(1));
+        }
+        return rows;
+    }
+
     static Map<String, List<String>> parseStatus(String csv) {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         List<String> lines = csv.lines().toList();
