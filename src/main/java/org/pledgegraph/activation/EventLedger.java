@@ -139,7 +139,7 @@ public final class EventLedger {
     }
 
     /** The conditions awaiting {@code target} (and their any-of parents) and the commitments holding them. */
-    static Set<Node> waitingFor(DatasetGraph dsg, Node target) {
+    public static Set<Node> waitingFor(DatasetGraph dsg, Node target) {
         Set<Node> nodes = new LinkedHashSet<>();
         try (QueryExec exec = QueryExec.dataset(dsg).query(WAITING).substitution("target", target).build()) {
             exec.select().forEachRemaining(b -> nodes.add(b.get("n")));

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.query.ResultSetFormatter;
-import org.apache.jena.riot.ResultSetMgr;
-import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
@@ -20,6 +17,7 @@ import org.pledgegraph.activation.AsOfQuery;
 import org.pledgegraph.activation.EventLedger;
 import org.pledgegraph.activation.Hypothesis;
 import org.pledgegraph.activation.StatusReport;
+import org.pledgegraph.query.QueryRunner;
 import org.pledgegraph.store.Store;
 
 import picocli.CommandLine.Command;
@@ -35,8 +33,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "--what-if supposes occurrences without recording them: they are written in a transaction that is "
                 + "aborted after the answer, so the store is unchanged."})
 final class StatusCommand implements Callable<Integer> {
-    enum Format { table, csv, json }
-
     /** The project's prefixes plus {@code status:}, so that the table shows status:active rather than a long IRI. */
     static final PrefixMapping TABLE_PREFIXES = new PrefixMappingImpl().setNsPrefixes(Vocab.PREFIXES)
             .setNsPrefix("status", Vocab.ID + "concept/status/").lock();
@@ -51,8 +47,8 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--active", description = "List only the commitments in force on the date (queries/active-as-of.rq).")
     boolean active;
 
-    @Option(names = "--format", description = "table, csv or json (default: ${DEFAULT-VALUE}).", defaultValue = "table")
-    Format format;
+    @Option(names = "--format", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).", defaultValue = "table")
+    QueryRunner.Format format;
 
     @Option(names = "--what-if", paramLabel = "'KIND TARGET DATE'",
             description = "Suppose an occurrence, e.g. 'entry-into-force russia-ukraine-ceasefire 2026-06-01'; repeatable.")
@@ -72,7 +68,7 @@ final class StatusCommand implements Callable<Integer> {
             RowSet rows = hypotheses.isEmpty() ? StatusReport.asOf(store, question, date)
                     : StatusReport.whatIf(store, hypotheses, question, date);
             var out = spec.commandLine().getOut();
-            if (format == Format.table) {
+            if (format == QueryRunner.Format.table) {
                 out.println((active ? "In force on " : "Status as of ") + date + (hypotheses.isEmpty() ? "" : ", supposing " + String.join("; ", whatIf)
                         + " (nothing recorded)") + ":");
             }
@@ -82,14 +78,9 @@ final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String render(RowSet rows, Format format) {
+    static String render(RowSet rows, QueryRunner.Format format) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        ResultSet results = ResultSet.adapt(rows);
-        switch (format) {
-            case table -> ResultSetFormatter.out(buffer, results, TABLE_PREFIXES);
-            case csv -> ResultSetMgr.write(buffer, results, ResultSetLang.RS_CSV);
-            case json -> ResultSetMgr.write(buffer, results, ResultSetLang.RS_JSON);
-        }
+        QueryRunner.writeRows(ResultSet.adapt(rows), format, TABLE_PREFIXES, buffer);
         return buffer.toString(StandardCharsets.UTF_8);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.rdf.model.Model;
@@ -61,13 +62,7 @@ public final class QueryRunner {
 
     private static void print(QueryExecution exec, Query query, Format format, OutputStream out) {
         if (query.isSelectType()) {
-            ResultSet results = exec.execSelect();
-            switch (format) {
-                case table -> ResultSetFormatter.out(out, results, Vocab.PREFIXES);
-                case csv -> ResultSetMgr.write(out, results, ResultSetLang.RS_CSV);
-                case tsv -> ResultSetMgr.write(out, results, ResultSetLang.RS_TSV);
-                case json -> ResultSetMgr.write(out, results, ResultSetLang.RS_JSON);
-            }
+            writeRows(exec.execSelect(), format, Vocab.PREFIXES, out);
         } else if (query.isAskType()) {
             boolean answer = exec.execAsk();
             if (format == Format.json) {
@@ -79,6 +74,16 @@ public final class QueryRunner {
             Model model = query.isConstructType() ? exec.execConstruct() : exec.execDescribe();
             model.setNsPrefixes(Vocab.PREFIXES);
             RDFDataMgr.write(out, model, format == Format.json ? RDFFormat.JSONLD_PRETTY : RDFFormat.TURTLE_PRETTY);
+        }
+    }
+
+    /** Writes SELECT results; the table shortens IRIs with {@code prefixes}, the other formats write them whole. */
+    public static void writeRows(ResultSet results, Format format, PrefixMapping prefixes, OutputStream out) {
+        switch (format) {
+            case table -> ResultSetFormatter.out(out, results, prefixes);
+            case csv -> ResultSetMgr.write(out, results, ResultSetLang.RS_CSV);
+            case tsv -> ResultSetMgr.write(out, results, ResultSetLang.RS_TSV);
+            case json -> ResultSetMgr.write(out, results, ResultSetLang.RS_JSON);
         }
     }
 
