@@ -60,7 +60,26 @@ public final class Bench {
         }
     }
 
-    public record Baseline(String outcome, long answerMs, int active, String fingerprint) {}
+    /**
+     * OWLMicro's answers: {@code incrementalMs} adds the occurrence to a prepared InfModel and asks; {@code rebuildMs}
+     * builds and prepares a new one with it and asks (see {@link org.pledgegraph.bench.Baseline}). -1 when not run.
+     */
+    public record Baseline(String outcome, long incrementalMs, long rebuildMs, int active, String fingerprint,
+            int rebuildActive, String rebuildFingerprint) {
+        static Baseline notRun(String why) {
+            return new Baseline(why, -1, -1, -1, "", -1, "");
+        }
+
+        public boolean finished() {
+            return incrementalMs >= 0;
+        }
+
+        /** Both of OWLMicro's answers equal ours. */
+        public boolean sameAnswer(Result ours) {
+            return fingerprint.equals(ours.fingerprint()) && active == ours.active()
+                    && rebuildFingerprint.equals(ours.fingerprint()) && rebuildActive == ours.active();
+        }
+    }
 
     /** A catalog query is stopped after this long; the table then says so. */
     public static final int CATALOG_TIMEOUT_S = 30;
@@ -200,7 +219,7 @@ public final class Bench {
         // The store is closed (its memory given back) before the baseline's JVM starts.
         Baseline baseline = triples <= settings.baselineMax()
                 ? baseline(data, result.event(), result.on(), result.asOf())
-                : new Baseline("not run: over --baseline-max " + settings.baselineMax(), -1, -1, "");
+                : Baseline.notRun("not run: over --baseline-max " + settings.baselineMax());
         note("  baseline: %s", baseline);
         result = result.withBaseline(baseline);
         if (!settings.keep()) {
@@ -351,7 +370,7 @@ public final class Bench {
             reader.start();
             if (!process.waitFor(settings.baselineBound().toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                return new Baseline("did not finish within " + settings.baselineBound().toSeconds() + " s", -1, -1, "");
+                return Baseline.notRun("did not finish within " + settings.baselineBound().toSeconds() + " s");
             }
             reader.join();
             for (String line : output) {
@@ -361,21 +380,22 @@ public final class Bench {
                         String[] pair = part.split("=", 2);
                         kv.put(pair[0], pair[1]);
                     }
-                    return new Baseline("finished", Long.parseLong(kv.get("answer_ms")), Integer.parseInt(kv.get("active")),
-                            kv.get("fingerprint"));
+                    return new Baseline("finished", Long.parseLong(kv.get("incremental_ms")), Long.parseLong(kv.get("rebuild_ms")),
+                            Integer.parseInt(kv.get("active")), kv.get("fingerprint"), Integer.parseInt(kv.get("rebuild_active")),
+                            kv.get("rebuild_fingerprint"));
                 }
             }
             String last = output.stream().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst()
                     .orElse(output.isEmpty() ? "no output" : output.get(output.size() - 1));
-            return new Baseline("failed (exit " + process.exitValue() + "): " + last, -1, -1, "");
+            return Baseline.notRun("failed (exit " + process.exitValue() + "): " + last);
         } catch (IOException e) {
-            return new Baseline("could not start: " + e.getMessage(), -1, -1, "");
+            return Baseline.notRun("could not start: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (process != null) {
                 process.destroyForcibly();
             }
-            return new Baseline("interrupted", -1, -1, "");
+            return Baseline.notRun("interrupted");
         }
     }
 
