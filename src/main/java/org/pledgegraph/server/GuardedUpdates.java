@@ -24,26 +24,29 @@ import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateVisitor;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.update.Update;
-import org.pledgegraph.store.Store;
 
 /**
- * SPARQL Update over the store, with two rules of its own. {@code LOAD} may only fetch http(s) IRIs of hosts on the
- * federation allow-list: Jena's default reads local files ({@code LOAD <file:///etc/passwd>}) into the store. And
- * after the last operation of a request, still inside its transaction, the store's derivations run, so the next
- * query sees what the update implies.
+ * SPARQL Update over the served dataset, with two rules of its own. {@code LOAD} may only fetch http(s) IRIs of hosts
+ * on the federation allow-list: Jena's default reads local files ({@code LOAD <file:///etc/passwd>}) into the store.
+ * And after the last operation of a request, it tells the served dataset what the request changed when it was only
+ * {@code INSERT DATA} and {@code DELETE DATA}, so that the derivation its commit runs ({@link DerivingDataset}) can
+ * take the focused path.
  */
 public final class GuardedUpdates implements UpdateEngineFactory {
-    private final Store store;
+    private final DerivingDataset served;
     private final Set<String> loadHosts;
 
-    private GuardedUpdates(Store store, Set<String> loadHosts) {
-        this.store = store;
+    private GuardedUpdates(DerivingDataset served, Set<String> loadHosts) {
+        this.served = served;
         this.loadHosts = loadHosts;
     }
 
-    /** Registers the guard for this store; it takes precedence over Jena's engines for that dataset only. */
-    public static GuardedUpdates install(Store store, Set<String> loadHosts) {
-        GuardedUpdates factory = new GuardedUpdates(store, loadHosts);
+    /**
+     * Registers the guard for the dataset Fuseki serves; it takes precedence over Jena's engines for that dataset
+     * only. Updates on the store's own dataset (the derivation's rules, the command line) are not its business.
+     */
+    static GuardedUpdates install(DerivingDataset served, Set<String> loadHosts) {
+        GuardedUpdates factory = new GuardedUpdates(served, loadHosts);
         UpdateEngineRegistry.get().add(factory);
         return factory;
     }
@@ -54,7 +57,7 @@ public final class GuardedUpdates implements UpdateEngineFactory {
 
     @Override
     public boolean accept(DatasetGraph dsg, Context context) {
-        return wraps(dsg, store.dataset());
+        return wraps(dsg, served);
     }
 
     @Override
@@ -73,7 +76,7 @@ public final class GuardedUpdates implements UpdateEngineFactory {
 
             @Override
             public UpdateSink getUpdateSink() {
-                return new DerivingSink(super.getUpdateSink(), store, dsg);
+                return new AnnouncingSink(super.getUpdateSink(), served);
             }
         };
     }
@@ -102,7 +105,7 @@ public final class GuardedUpdates implements UpdateEngineFactory {
         return new QueryBuildException(message);
     }
 
-    /** Whether {@code dsg} is the target or wraps it; TDB2's own dataset is itself a wrapper, so test each level. */
+    /** Whether {@code dsg} is the target or wraps it (should a caller wrap the served dataset), testing each level. */
     private static boolean wraps(DatasetGraph dsg, DatasetGraph target) {
         for (DatasetGraph d = dsg; d != null; d = d instanceof DatasetGraphWrapper w ? w.getWrapped() : null) {
             if (d == target) {
@@ -113,24 +116,21 @@ public final class GuardedUpdates implements UpdateEngineFactory {
     }
 
     /**
-     * Runs the derivations once the request's operations have all been applied, before the commit. When the request
-     * was only INSERT DATA and DELETE DATA (up to {@link #MAX_RECORDED} quads), the derivation is told which quads, so
-     * that it can do less (recording one occurrence need not recompute everything).
+     * Announces, once the request's operations have all been applied, what they changed: when the request was only
+     * INSERT DATA and DELETE DATA (up to {@link DerivingDataset#MAX_ANNOUNCED} quads), which quads, so that the
+     * derivation at commit can do less (recording one occurrence need not recompute everything); otherwise that the
+     * change is unknown.
      */
-    private static final class DerivingSink implements UpdateSink {
-        static final int MAX_RECORDED = 10_000;
-
+    private static final class AnnouncingSink implements UpdateSink {
         private final UpdateSink delegate;
-        private final Store store;
-        private final DatasetGraph dsg;
+        private final DerivingDataset served;
         private final List<Quad> added = new ArrayList<>();
         private final List<Quad> removed = new ArrayList<>();
         private boolean dataOnly = true;
 
-        DerivingSink(UpdateSink delegate, Store store, DatasetGraph dsg) {
+        AnnouncingSink(UpdateSink delegate, DerivingDataset served) {
             this.delegate = delegate;
-            this.store = store;
-            this.dsg = dsg;
+            this.served = served;
         }
 
         @Override
@@ -157,11 +157,7 @@ public final class GuardedUpdates implements UpdateEngineFactory {
         @Override
         public void close() {
             delegate.close();
-            if (dataOnly && added.size() + removed.size() <= MAX_RECORDED) {
-                store.derivation().applyAfter(dsg, List.copyOf(added), List.copyOf(removed));
-            } else {
-                store.derivation().apply(dsg);
-            }
+            served.announce(dataOnly, added, removed);
         }
 
         /** Passes INSERT DATA / DELETE DATA quads on unchanged and keeps a copy. */
@@ -199,7 +195,7 @@ public final class GuardedUpdates implements UpdateEngineFactory {
             }
 
             private void record(Quad quad) {
-                if (log.size() <= MAX_RECORDED) {
+                if (added.size() + removed.size() < DerivingDataset.MAX_ANNOUNCED) {
                     log.add(quad);
                 } else {
                     dataOnly = false;

@@ -9,6 +9,7 @@ import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The embedded Fuseki server over a store: dataset {@code /pledgegraph} with {@code sparql} (query), {@code data}
  * (Graph Store Protocol, read for all, write with credentials) and {@code update} (credentials only), plus
  * {@code /$/ping}. Endpoints are listed explicitly: Fuseki's standard set would also run updates posted to the
- * dataset URL itself.
+ * dataset URL itself. Fuseki serves the store through {@link DerivingDataset}, so every write, Graph Store or SPARQL
+ * Update, derives inside its own transaction before it commits.
  */
 public final class PledgeServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PledgeServer.class);
@@ -47,17 +49,20 @@ public final class PledgeServer implements AutoCloseable {
         context.set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         ServiceAllowList allowList = new ServiceAllowList(settings.allowedServices());
         allowList.installIn(context);
-        GuardedUpdates updates = GuardedUpdates.install(store, hostsOf(allowList.allowed()));
+        // Fuseki serves the store's dataset through a wrapper whose write transactions derive before they commit.
+        DerivingDataset served = new DerivingDataset(store);
+        GuardedUpdates updates = GuardedUpdates.install(served, hostsOf(allowList.allowed()));
 
         AuthPolicy writers = writes ? Auth.ANY_USER : Auth.DENY_ALL;
         // Graph Store writes carry no Fuseki policy when credentials are given: Fuseki would then demand a login for
         // every method on /data, reads included. WriteAuthentication demands it for the write methods instead.
         AuthPolicy graphStoreWriters = writes ? null : Auth.DENY_ALL;
-        DataService.Builder service = DataService.newBuilder(store.dataset())
+        DataService.Builder service = DataService.newBuilder(served)
                 .addEndpoint(Operation.Query, "")
                 .addEndpoint(Operation.Query, "sparql")
                 .addEndpoint(Operation.GSP_R, "data")
-                .addEndpoint(Operation.GSP_RW, "data", graphStoreWriters)
+                .addEndpoint(Endpoint.create().operation(Operation.GSP_RW).endpointName("data")
+                        .authPolicy(graphStoreWriters).processor(new GraphStoreWrites()).build())
                 .addEndpoint(Operation.Update, "update", writers);
 
         String base = "/" + ServerSettings.DATASET;
@@ -67,7 +72,7 @@ public final class PledgeServer implements AutoCloseable {
                 .enableCors(false)
                 .realm(ServerSettings.REALM)
                 .addFilter("/*", new BodyLimit(settings.maxBodyBytes()))
-                .addFilter(base + "/*", new WriteGate(writes, ServerSettings.REALM, store))
+                .addFilter(base + "/*", new WriteGate(writes, ServerSettings.REALM))
                 .add(base, service);
         if (settings.readCors()) {
             builder.addFilter(base + "/*", new ReadCors());

@@ -10,26 +10,19 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.pledgegraph.store.Store;
-
 /**
- * The gate in front of the write endpoints ({@code update}, and Graph Store writes on {@code data}).
- * <ul>
- * <li>With no credentials file, writes are closed to everyone: 401, never open.</li>
- * <li>After an accepted Graph Store write, the derivations run before the response returns. SPARQL Update derives
- * inside its own transaction (see {@link GuardedUpdates}); the Graph Store Protocol has no such hook in Fuseki, so
- * this is a second, immediate transaction.</li>
- * </ul>
+ * The gate in front of the write endpoints ({@code update}, and Graph Store writes on {@code data}): with no
+ * credentials file, writes are closed to everyone (401, never open); with one, a write without a login is 401 too.
+ * Derivations are not its business: every write derives inside its own transaction, before the commit (see
+ * {@link DerivingDataset}).
  */
 public final class WriteGate implements Filter {
     private final boolean writesEnabled;
     private final String realm;
-    private final Store store;
 
-    public WriteGate(boolean writesEnabled, String realm, Store store) {
+    public WriteGate(boolean writesEnabled, String realm) {
         this.writesEnabled = writesEnabled;
         this.realm = realm;
-        this.store = store;
     }
 
     @Override
@@ -53,9 +46,6 @@ public final class WriteGate implements Filter {
             return;
         }
         chain.doFilter(req, res);
-        if (isGraphStoreWrite(request) && response.getStatus() < 300) {
-            store.write(dsg -> {});
-        }
     }
 
     private static boolean isWrite(HttpServletRequest request) {

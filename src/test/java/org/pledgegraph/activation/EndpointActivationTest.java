@@ -38,6 +38,15 @@ class EndpointActivationTest {
                   pg:occurrenceOf <https://w3id.org/pledgegraph/id/event/russia-ukraine-ceasefire> ;
                   pg:occurredOn "2026-06-01"^^xsd:date } }""";
     static final String RETRACT = "DROP GRAPH <https://w3id.org/pledgegraph/graph/source/event-russia-ukraine-ceasefire-entry-into-force>";
+    static final String OCCURRENCE_GRAPH = "https://w3id.org/pledgegraph/graph/source/event-russia-ukraine-ceasefire-entry-into-force";
+    static final String OCCURRENCE_TURTLE = """
+            PREFIX pg: <https://w3id.org/pledgegraph/ontology#>
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            <https://w3id.org/pledgegraph/id/occurrence/russia-ukraine-ceasefire-entry-into-force>
+                a pg:Occurrence , pg:EntryIntoForce ;
+                pg:occurrenceOf <https://w3id.org/pledgegraph/id/event/russia-ukraine-ceasefire> ;
+                pg:occurredOn "2026-06-01"^^xsd:date .
+            """;
 
     @TempDir
     Path dir;
@@ -97,6 +106,45 @@ class EndpointActivationTest {
         assertTrue(d.statusCode() == 200 || d.statusCode() == 204, d.statusCode() + " " + d.body());
         assertEquals("pending", statusOverHttp("2026-06-02").get("reassurance-force"));
         assertInferredAsAFullRecomputationWouldMakeIt();
+    }
+
+    @Test
+    void graphStoreWritesOfTheOccurrenceDeriveBeforeTheyReturn() {
+        String auth = Http.basic("analyst", "s3cret");
+        String url = server.datasetUrl() + "/data?graph=" + Http.encode(OCCURRENCE_GRAPH);
+        assertEquals("pending", statusOverHttp("2026-06-02").get("reassurance-force"));
+
+        HttpResponse<String> put = Http.put(url, "text/turtle", OCCURRENCE_TURTLE, auth);
+        assertTrue(put.statusCode() >= 200 && put.statusCode() < 300, put.statusCode() + " " + put.body());
+        Map<String, String> after = statusOverHttp("2026-06-02");
+        assertEquals("active", after.get("reassurance-force"), "the very next query sees the derived status");
+        assertEquals("active", after.get("binding-guarantees"));
+        assertEquals("pending", after.get("post-war-hubs"));
+        assertInferredAsAFullRecomputationWouldMakeIt();
+
+        HttpResponse<String> delete = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", auth).DELETE());
+        assertEquals(204, delete.statusCode(), delete.body());
+        assertEquals("pending", statusOverHttp("2026-06-02").get("reassurance-force"), "no stale activation");
+
+        HttpResponse<String> post = Http.post(url, "text/turtle", OCCURRENCE_TURTLE, "*/*", auth);
+        assertTrue(post.statusCode() >= 200 && post.statusCode() < 300, post.statusCode() + " " + post.body());
+        assertEquals("active", statusOverHttp("2026-06-02").get("reassurance-force"));
+        assertInferredAsAFullRecomputationWouldMakeIt();
+    }
+
+    @Test
+    void aGraphStoreWriteWhoseDerivationFailsChangesNothing() {
+        java.util.TreeSet<String> before = store.read(FixtureProject::quads);
+        store.setDerivation(dsg -> {
+            throw new IllegalStateException("rules unavailable");
+        });
+        HttpResponse<String> put = Http.put(server.datasetUrl() + "/data?graph=" + Http.encode(OCCURRENCE_GRAPH),
+                "text/turtle", OCCURRENCE_TURTLE, Http.basic("analyst", "s3cret"));
+        assertTrue(put.statusCode() >= 500, put.statusCode() + " " + put.body());
+        assertTrue(put.body().contains("rules unavailable"), put.body());
+        assertEquals(before, store.read(FixtureProject::quads), "neither the occurrence nor anything derived");
+        assertEquals("pending", statusOverHttp("2026-06-02").get("reassurance-force"));
     }
 
     private void assertInferredAsAFullRecomputationWouldMakeIt() {

@@ -1,0 +1,118 @@
+package org.pledgegraph.server;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.sparql.JenaTransactionException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.core.Quad;
+import org.pledgegraph.store.Derivation;
+import org.pledgegraph.store.Store;
+
+/**
+ * The dataset Fuseki serves: the store's own, whose write transactions run the store's derivation when they commit,
+ * before the commit, inside the same transaction. Every write Fuseki makes (Graph Store PUT, POST and DELETE, SPARQL
+ * Update) ends with {@code commit()} on the dataset it serves, so no reader ever sees a write without its
+ * consequences; if the derivation fails, the transaction is aborted and the commit throws, which Fuseki answers
+ * with an error status.
+ * <p>
+ * Read transactions, and write transactions that end in an abort, never derive. A SPARQL Update made only of
+ * {@code INSERT DATA} and {@code DELETE DATA} announces its quads ({@link #announce}), so that the derivation can do
+ * less; any other write gets the derivation's full {@link Derivation#apply}.
+ * <p>
+ * Queries are unchanged: a plain {@link DatasetGraphWrapper} is unwrapped by ARQ's {@code QueryEngineFactoryWrapper},
+ * so TDB2's query engine (and its union default graph) answers them. The derivation runs on the wrapped store
+ * dataset, not on this one, so its own updates are not announced back here.
+ */
+final class DerivingDataset extends DatasetGraphWrapper {
+    /** Above this many announced quads the derivation is not told which: a full recomputation is cheaper. */
+    static final int MAX_ANNOUNCED = 10_000;
+
+    private final Store store;
+    /** What this thread's write transaction is known to consist of; null: not announced, so unknown. */
+    private final ThreadLocal<Announced> announced = new ThreadLocal<>();
+
+    DerivingDataset(Store store) {
+        super(store.dataset());
+        this.store = store;
+    }
+
+    /**
+     * Tells the commit of this thread's transaction that the write consisted only of these quads added and removed
+     * (or, with {@code known} false, of something else). Several announcements in one transaction add up.
+     */
+    void announce(boolean known, List<Quad> added, List<Quad> removed) {
+        Announced prior = announced.get();
+        if (prior == null) {
+            prior = new Announced();
+            announced.set(prior);
+        }
+        prior.add(known, added, removed);
+    }
+
+    @Override
+    public void commit() {
+        if (isInTransaction() && transactionMode() == ReadWrite.WRITE) {
+            try {
+                derive();
+            } catch (RuntimeException e) {
+                // Nothing of this write may stay: abort here, whatever the caller does after a failed commit.
+                announced.remove();
+                super.abort();
+                throw new JenaTransactionException("The write was not applied: deriving its consequences failed: "
+                        + message(e), e);
+            }
+        }
+        announced.remove();
+        super.commit();
+    }
+
+    @Override
+    public void abort() {
+        announced.remove();
+        super.abort();
+    }
+
+    @Override
+    public void end() {
+        announced.remove();
+        super.end();
+    }
+
+    private void derive() {
+        Derivation derivation = store.derivation();
+        Announced change = announced.get();
+        DatasetGraph base = getWrapped();
+        if (change != null && change.known) {
+            derivation.applyAfter(base, List.copyOf(change.added), List.copyOf(change.removed));
+        } else {
+            derivation.apply(base);
+        }
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static final class Announced {
+        boolean known = true;
+        final List<Quad> added = new ArrayList<>();
+        final List<Quad> removed = new ArrayList<>();
+
+        void add(boolean knownChange, List<Quad> moreAdded, List<Quad> moreRemoved) {
+            if (!known) {
+                return;
+            }
+            if (!knownChange || added.size() + removed.size() + moreAdded.size() + moreRemoved.size() > MAX_ANNOUNCED) {
+                known = false;
+                added.clear();
+                removed.clear();
+                return;
+            }
+            added.addAll(moreAdded);
+            removed.addAll(moreRemoved);
+        }
+    }
+}
