@@ -31,8 +31,6 @@ import org.pledgegraph.store.Derivation;
  */
 public final class Materializer implements Derivation {
     private final List<Rule> rules;
-    /** Set while the rules run: they are updates, and a running server's update hook would call back here. */
-    private final ThreadLocal<Boolean> running = ThreadLocal.withInitial(() -> false);
     private final java.util.concurrent.atomic.AtomicLong refreshes = new java.util.concurrent.atomic.AtomicLong();
 
     public Materializer(List<Rule> rules) {
@@ -45,16 +43,7 @@ public final class Materializer implements Derivation {
 
     @Override
     public void apply(DatasetGraph dsg) {
-        // The rules are updates: when a server is running, its update hook calls back here. Nothing more to do then.
-        if (running.get()) {
-            return;
-        }
-        running.set(true);
-        try {
-            recomputeAll(dsg);
-        } finally {
-            running.set(false);
-        }
+        recomputeAll(dsg);
     }
 
     /**
@@ -64,9 +53,6 @@ public final class Materializer implements Derivation {
      */
     @Override
     public void applyAfter(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {
-        if (running.get()) {
-            return;
-        }
         List<Quad> all = new ArrayList<>(added);
         all.addAll(removed);
         boolean occurrencesOnly = !all.isEmpty() && all.stream().allMatch(q -> q.getGraph().isURI()
@@ -87,12 +73,7 @@ public final class Materializer implements Derivation {
                 waiting.addAll(EventLedger.waitingFor(dsg, q.getObject()));
             }
         }
-        running.set(true);
-        try {
-            refresh(dsg, closure, waiting);
-        } finally {
-            running.set(false);
-        }
+        refresh(dsg, closure, waiting);
     }
 
     /** How many focused refreshes ran (rather than full recomputations): lets tests see which path a change took. */
