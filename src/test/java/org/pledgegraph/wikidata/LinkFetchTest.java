@@ -68,7 +68,7 @@ class LinkFetchTest {
             assertPosition(dsg, "Q900000201", dateTime("2024-07-05T00:00:00Z"), null);
             // Year precision ("+2019-00-00T00:00:00Z") becomes the first day of the year, as in Wikidata's RDF.
             assertPosition(dsg, "Q900000202", dateTime("2019-01-01T00:00:00Z"), dateTime("2024-01-01T00:00:00Z"));
-            assertTrue(dsg.stream(CACHE, CACHE, Vocab.iri("http://www.w3.org/ns/prov#generatedAtTime"), Node.ANY)
+            assertTrue(dsg.stream(CACHE, CACHE, Vocab.iri(Vocab.PROV + "generatedAtTime"), Node.ANY)
                     .findAny().isPresent(), "the retrieval time is stamped on the graph");
             assertTrue(!dsg.stream(CACHE, wd("Q900000102"), Node.ANY, Node.ANY).findAny().isPresent(),
                     "only linked items are cached");
