@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
@@ -75,6 +77,23 @@ class LinkWikidataTest {
         });
         assertTrue(wikidata.userAgents().stream().allMatch(ua -> ua.startsWith("pledgegraph/0.1 (https://w3id.org/pledgegraph;")),
                 wikidata.userAgents().toString());
+    }
+
+    @Test
+    void theEvidenceIsTheRequestsActuallyMadeInTheirOrder() {
+        assertEquals(0, project.link(wikidata, "wikidata").exit());
+        Node record = Vocab.iri(ID + "link/wikidata-person-ada-example");
+        String evidence = project.read(dsg -> dsg.stream(LINKS, record, Vocab.iri(Vocab.PG + "linkEvidence"), Node.ANY)
+                .findFirst().orElseThrow().getObject().getLiteralLexicalForm());
+        String prefix = "Wikidata API answers to: ";
+        assertTrue(evidence.startsWith(prefix), evidence);
+        List<String> urls = List.of(evidence.substring(prefix.length()).split(" ; "));
+        String origin = wikidata.apiUrl().substring(0, wikidata.apiUrl().indexOf("/w/api.php"));
+        List<String> asked = wikidata.requests().stream().map(r -> origin + r).toList();
+        // Her label search, her candidates' entities, then their positions: three requests, one after the other.
+        assertEquals(3, urls.size(), evidence);
+        assertTrue(Collections.indexOfSubList(asked, urls) >= 0, "evidence " + urls + " is not what was asked: " + asked);
+        assertTrue(urls.get(0).contains("action=wbsearchentities&search=Ada+Example"), urls.get(0));
     }
 
     @Test
