@@ -1,19 +1,24 @@
 package org.pledgegraph.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.pledgegraph.UserException;
 import org.pledgegraph.Vocab;
 import org.pledgegraph.store.Store;
+import org.pledgegraph.wikidata.FileBackedWrite;
 import org.pledgegraph.wikidata.LinkFile;
 import org.pledgegraph.wikidata.LinkRecord;
 import org.pledgegraph.wikidata.LinkableEntities;
@@ -34,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Searches by label and aliases (wbsearchentities), confirms P31 and, for persons, P39 (wbgetentities).",
                 "Writes a link only when exactly one candidate passes, into graph links/wikidata and appended to",
                 "data/links/wikidata.ttl (so that `load` keeps it); ambiguous cases and misses are printed for review.",
-                "Any HTTP error or timeout stops the command with exit 1 before anything is written."})
+                "Any HTTP error or timeout stops the command with exit 1 before anything is written; the store and the",
+                "files change together or not at all."})
 final class LinkWikidataCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
@@ -84,15 +90,24 @@ final class LinkWikidataCommand implements Callable<Integer> {
                 }
             }
             if (!dryRun && linked > 0) {
-                store.write(dsg -> links.find().forEach(t -> dsg.add(Vocab.iri(Vocab.linksGraph("wikidata")),
-                        t.getSubject(), t.getPredicate(), t.getObject())));
-                if (!storeOptions.mem) {
-                    LinkFile.append(storeOptions.project, links, Instant.now());
-                }
+                // data/links/wikidata.ttl is the source of truth: the store
+                // and the files change together or not at all.
+                Instant now = Instant.now();
+                FileBackedWrite.apply(store, dsg -> {
+                    Node graph = Vocab.iri(Vocab.linksGraph("wikidata"));
+                    links.find().forEach(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+                    Map<Path, String> files = new LinkedHashMap<>();
+                    if (!storeOptions.mem) {
+                        Path project = storeOptions.project;
+                        files.put(project.resolve(LinkFile.RELATIVE), LinkFile.appended(project, links, now));
+                    }
+                    return files;
+                });
             }
             out.printf("%d entities without a link: %d linked, %d ambiguous, %d missed%s%n", entities.size(), linked,
                     ambiguous, missed, dryRun ? " (dry run: nothing written)"
-                            : linked > 0 ? " (written to graph links/wikidata" + (storeOptions.mem ? ")" : " and " + LinkFile.RELATIVE + ")") : "");
+                            : linked > 0 ? " (written to graph links/wikidata" + (storeOptions.mem ? ")"
+                                    : " and " + LinkFile.RELATIVE + ")") : "");
             out.flush();
         }
         return 0;

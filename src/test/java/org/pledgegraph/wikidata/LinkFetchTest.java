@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
@@ -95,6 +96,31 @@ class LinkFetchTest {
         Path out = tmp.resolve("cache.ttl");
         assertEquals(0, project.run("export", "--graph", Vocab.GRAPH_WIKIDATA, "-o", out.toString()).exit());
         assertTrue(Files.readString(out, StandardCharsets.UTF_8).contains("Ада Приклад"));
+    }
+
+    private Node stamp() {
+        return project.read(dsg -> dsg.stream(CACHE, CACHE, Vocab.iri(Vocab.PROV + "generatedAtTime"), Node.ANY)
+                .findFirst().orElseThrow().getObject());
+    }
+
+    @Test
+    void aSnapshotThatCannotBeWrittenLeavesTheCacheGraphAndTheFileAsTheyWere() throws Exception {
+        assertEquals(0, project.link(wikidata, "fetch").exit());
+        Node stamp = stamp();
+        Map<String, Long> before = project.graphSizes();
+        // A folder (not empty) where data/cache/wikidata.ttl should be: the new snapshot is written beside it, then
+        // cannot be moved into place, inside the store's transaction.
+        Path snapshot = project.dir.resolve(CacheFile.RELATIVE);
+        Files.delete(snapshot);
+        Files.createDirectories(snapshot.resolve("kept"));
+        ReplayProject.Run run = project.link(wikidata, "fetch");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("cannot write " + snapshot) && run.err().contains("the store and the files are unchanged"),
+                run.err());
+        assertEquals(before, project.graphSizes());
+        assertEquals(stamp, stamp(), "the cache graph of the first fetch is kept");
+        assertTrue(Files.isDirectory(snapshot.resolve("kept")));
+        assertEquals(List.of(), project.tempFiles("data/cache"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -109,6 +110,33 @@ class LinkWikidataTest {
         });
         ReplayProject.Run again = project.link(wikidata, "wikidata");
         assertTrue(again.out().contains("3 entities without a link: 0 linked, 1 ambiguous, 2 missed"), again.out());
+    }
+
+    @Test
+    void aLinkFileThatCannotBeWrittenLeavesTheStoreAndTheFilesAsTheyWere() throws Exception {
+        ReplayProject withVoid = new ReplayProject(tmp.resolve("with-void")).withRepositoryVoid();
+        assertEquals(0, withVoid.run("load").exit());
+        Map<String, Long> before = withVoid.graphSizes();
+        String voidBefore = withVoid.file(ReplayProject.VOID);
+        // A folder (not empty) where data/links/wikidata.ttl should be: the new content is written beside it, then
+        // cannot be moved into place, inside the store's transaction.
+        Path links = withVoid.dir.resolve(LinkFile.RELATIVE);
+        Files.delete(links);
+        Files.createDirectories(links.resolve("kept"));
+        ReplayProject.Run run = withVoid.link(wikidata, "wikidata");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("cannot write " + links) && run.err().contains("the store and the files are unchanged"),
+                run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertEquals(before, withVoid.graphSizes());
+        withVoid.read(dsg -> {
+            assertEquals(1, sameAsCount(dsg), "no reconciled link in the store");
+            return null;
+        });
+        assertTrue(Files.isDirectory(links.resolve("kept")));
+        assertEquals(voidBefore, withVoid.file(ReplayProject.VOID));
+        assertEquals(List.of(), withVoid.tempFiles("data/links"));
+        assertEquals(List.of(), withVoid.tempFiles("data"));
     }
 
     @Test
