@@ -23,6 +23,7 @@ import org.pledgegraph.wikidata.LinkFile;
 import org.pledgegraph.wikidata.LinkRecord;
 import org.pledgegraph.wikidata.LinkableEntities;
 import org.pledgegraph.wikidata.LinkableEntity;
+import org.pledgegraph.wikidata.LinksetCounts;
 import org.pledgegraph.wikidata.Reconciler;
 import org.pledgegraph.wikidata.Reconciliation;
 import org.pledgegraph.wikidata.SearchHit;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Reconcile every unlinked person, state, organization, city, venue and platform with Wikidata.",
                 "Searches by label and aliases (wbsearchentities), confirms P31 and, for persons, P39 (wbgetentities).",
                 "Writes a link only when exactly one candidate passes, into graph links/wikidata and appended to",
-                "data/links/wikidata.ttl (so that `load` keeps it); ambiguous cases and misses are printed for review.",
+                "data/links/wikidata.ttl (so that `load` keeps it), and sets the void:triples of the Wikidata linksets",
+                "in graph void and data/void.ttl to the real counts; ambiguous cases and misses are printed for review.",
                 "Any HTTP error or timeout stops the command with exit 1 before anything is written; the store and the",
                 "files change together or not at all."})
 final class LinkWikidataCommand implements Callable<Integer> {
@@ -90,16 +92,19 @@ final class LinkWikidataCommand implements Callable<Integer> {
                 }
             }
             if (!dryRun && linked > 0) {
-                // data/links/wikidata.ttl is the source of truth: the store
+                // data/links/wikidata.ttl (and the linkset counts of data/void.ttl) are the source of truth: the store
                 // and the files change together or not at all.
                 Instant now = Instant.now();
                 FileBackedWrite.apply(store, dsg -> {
                     Node graph = Vocab.iri(Vocab.linksGraph("wikidata"));
                     links.find().forEach(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+                    Map<String, Long> counts = LinksetCounts.update(dsg);
                     Map<Path, String> files = new LinkedHashMap<>();
                     if (!storeOptions.mem) {
                         Path project = storeOptions.project;
                         files.put(project.resolve(LinkFile.RELATIVE), LinkFile.appended(project, links, now));
+                        String voidTtl = LinksetCounts.rewritten(project, counts);
+                        if (voidTtl != null) files.put(project.resolve(LinksetCounts.RELATIVE), voidTtl);
                     }
                     return files;
                 });
@@ -107,7 +112,7 @@ final class LinkWikidataCommand implements Callable<Integer> {
             out.printf("%d entities without a link: %d linked, %d ambiguous, %d missed%s%n", entities.size(), linked,
                     ambiguous, missed, dryRun ? " (dry run: nothing written)"
                             : linked > 0 ? " (written to graph links/wikidata" + (storeOptions.mem ? ")"
-                                    : " and " + LinkFile.RELATIVE + ")") : "");
+                                    : " and " + LinkFile.RELATIVE + "; VoID link counts updated)") : "");
             out.flush();
         }
         return 0;

@@ -113,6 +113,32 @@ class LinkWikidataTest {
     }
 
     @Test
+    void theVoidLinkCountsFollowTheLinksInTheStoreAndInTheFile() {
+        ReplayProject withVoid = new ReplayProject(tmp.resolve("with-void")).withRepositoryVoid();
+        assertEquals(0, withVoid.run("load").exit());
+        String voidBefore = withVoid.file(ReplayProject.VOID);
+        ReplayProject.Run run = withVoid.link(wikidata, "wikidata");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("2 linked") && run.out().contains("VoID link counts updated"), run.out());
+        Node candidate = Vocab.iri(Vocab.PG + "candidateMatch");
+        withVoid.read(dsg -> {
+            assertEquals(3, sameAsCount(dsg), "the link of the file and the two reconciled");
+            assertEquals(sameAsCount(dsg), VoidTest.declared(dsg, OWL.sameAs.asNode()));
+            assertEquals(VoidTest.count(dsg, candidate), VoidTest.declared(dsg, candidate));
+            return null;
+        });
+        // The file says the same, and only the numbers changed: the repository's counts (20 and 2) were not this
+        // project's, so both follow its links now.
+        assertEquals(voidBefore.replace("void:triples 20 ;", "void:triples 3 ;").replace("void:triples 2 ;", "void:triples 0 ;"),
+                withVoid.file(ReplayProject.VOID));
+        assertEquals(0, withVoid.run("load").exit());
+        withVoid.read(dsg -> {
+            assertEquals(3, VoidTest.declared(dsg, OWL.sameAs.asNode()), "load reads the rewritten count");
+            return null;
+        });
+    }
+
+    @Test
     void aLinkFileThatCannotBeWrittenLeavesTheStoreAndTheFilesAsTheyWere() throws Exception {
         ReplayProject withVoid = new ReplayProject(tmp.resolve("with-void")).withRepositoryVoid();
         assertEquals(0, withVoid.run("load").exit());
@@ -131,6 +157,7 @@ class LinkWikidataTest {
         assertEquals(before, withVoid.graphSizes());
         withVoid.read(dsg -> {
             assertEquals(1, sameAsCount(dsg), "no reconciled link in the store");
+            assertEquals(20, VoidTest.declared(dsg, OWL.sameAs.asNode()), "the VoID graph as it was");
             return null;
         });
         assertTrue(Files.isDirectory(links.resolve("kept")));
