@@ -22,6 +22,16 @@ public final class Vocab {
     public static final String GRAPH_LINKS_PREFIX = GRAPH + "links/";
     public static final String GRAPH_SOURCE_PREFIX = GRAPH + "source/";
 
+    /** Wikidata's RDF namespaces, as its query service and entity dumps write them. */
+    public static final String WD = "http://www.wikidata.org/entity/";
+    public static final String WDS = WD + "statement/";
+    public static final String WDT = "http://www.wikidata.org/prop/direct/";
+    public static final String WIKIDATA_P = "http://www.wikidata.org/prop/";
+    public static final String PS = WIKIDATA_P + "statement/";
+    public static final String PQ = WIKIDATA_P + "qualifier/";
+    /** PROV-O (Jena has no vocabulary class for it). */
+    public static final String PROV = "http://www.w3.org/ns/prov#";
+
     public static String sourceGraph(String slug) {
         return GRAPH_SOURCE_PREFIX + slug;
     }
@@ -54,18 +64,18 @@ public final class Vocab {
             .setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
             .setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
             .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#")
-            .setNsPrefix("prov", "http://www.w3.org/ns/prov#")
+            .setNsPrefix("prov", PROV)
             .setNsPrefix("oa", "http://www.w3.org/ns/oa#")
             .setNsPrefix("dcterms", "http://purl.org/dc/terms/")
             .setNsPrefix("time", "http://www.w3.org/2006/time#")
             .setNsPrefix("schema", "https://schema.org/")
             .setNsPrefix("sem", "http://semanticweb.cs.vu.nl/2009/11/sem/")
             .setNsPrefix("void", "http://rdfs.org/ns/void#")
-            .setNsPrefix("wd", "http://www.wikidata.org/entity/")
-            .setNsPrefix("wdt", "http://www.wikidata.org/prop/direct/")
-            .setNsPrefix("p", "http://www.wikidata.org/prop/")
-            .setNsPrefix("ps", "http://www.wikidata.org/prop/statement/")
-            .setNsPrefix("pq", "http://www.wikidata.org/prop/qualifier/")
+            .setNsPrefix("wd", WD)
+            .setNsPrefix("wdt", WDT)
+            .setNsPrefix("p", WIKIDATA_P)
+            .setNsPrefix("ps", PS)
+            .setNsPrefix("pq", PQ)
             .lock();
     }
 }

@@ -11,6 +11,7 @@ import org.pledgegraph.Vocab;
 import org.pledgegraph.store.Store;
 import org.pledgegraph.wikidata.CacheFile;
 import org.pledgegraph.wikidata.CacheGraph;
+import org.pledgegraph.wikidata.FileBackedWrite;
 import org.pledgegraph.wikidata.LinkableEntities;
 import org.pledgegraph.wikidata.WikidataApi;
 import org.pledgegraph.wikidata.WikidataItem;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Cache Wikidata's facts about every linked item in graph " + Vocab.GRAPH_WIKIDATA + ":",
                 "labels and descriptions in en, fr, de, uk, it, pl; P31, P17, P27, P463; P39 with start/end qualifiers,",
                 "in Wikidata's own terms (wdt:, p:/ps:/pq:), stamped with the retrieval time. Replaces the graph in one",
-                "transaction and rewrites data/cache/wikidata.ttl, the snapshot that `load` restores; an HTTP error",
-                "leaves both as they were. Then serve/query/export work offline."})
+                "transaction with data/cache/wikidata.ttl, the (git-ignored) snapshot that `load` restores: both change",
+                "or neither; an HTTP error leaves both as they were. Then serve/query/export work offline."})
 final class LinkFetchCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
@@ -45,13 +46,13 @@ final class LinkFetchCommand implements Callable<Integer> {
             Instant retrieved = Instant.now();
             Map<String, WikidataItem> items = api.entities(ids, CacheGraph.LANGUAGES);
             Graph cache = CacheGraph.of(items.values(), retrieved, wikidata.apiUrl);
-            store.write(dsg -> {
+            // The snapshot file is the source of truth that `load` restores: it and the graph change together.
+            FileBackedWrite.apply(store, dsg -> {
                 dsg.removeGraph(Vocab.iri(Vocab.GRAPH_WIKIDATA));
                 dsg.addGraph(Vocab.iri(Vocab.GRAPH_WIKIDATA), cache);
+                return storeOptions.mem ? Map.of() : Map.of(storeOptions.project.resolve(CacheFile.RELATIVE),
+                        CacheFile.content(cache, retrieved, wikidata.apiUrl));
             });
-            if (!storeOptions.mem) {
-                CacheFile.write(storeOptions.project, cache, retrieved, wikidata.apiUrl);
-            }
             for (String id : ids) {
                 out.printf("%-10s %s%n", id, items.containsKey(id) ? "fetched" : "not found on Wikidata");
             }

@@ -1,23 +1,29 @@
 package org.pledgegraph.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.pledgegraph.UserException;
 import org.pledgegraph.Vocab;
 import org.pledgegraph.store.Store;
+import org.pledgegraph.wikidata.FileBackedWrite;
 import org.pledgegraph.wikidata.LinkFile;
 import org.pledgegraph.wikidata.LinkRecord;
 import org.pledgegraph.wikidata.LinkableEntities;
 import org.pledgegraph.wikidata.LinkableEntity;
+import org.pledgegraph.wikidata.LinksetCounts;
 import org.pledgegraph.wikidata.Reconciler;
 import org.pledgegraph.wikidata.Reconciliation;
 import org.pledgegraph.wikidata.SearchHit;
@@ -33,8 +39,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Reconcile every unlinked person, state, organization, city, venue and platform with Wikidata.",
                 "Searches by label and aliases (wbsearchentities), confirms P31 and, for persons, P39 (wbgetentities).",
                 "Writes a link only when exactly one candidate passes, into graph links/wikidata and appended to",
-                "data/links/wikidata.ttl (so that `load` keeps it); ambiguous cases and misses are printed for review.",
-                "Any HTTP error or timeout stops the command with exit 1 before anything is written."})
+                "data/links/wikidata.ttl (so that `load` keeps it), and sets the void:triples of the Wikidata linksets",
+                "in graph void and data/void.ttl to the real counts; ambiguous cases and misses are printed for review.",
+                "Any HTTP error or timeout stops the command with exit 1 before anything is written; the store and the",
+                "files change together or not at all."})
 final class LinkWikidataCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
@@ -84,15 +92,27 @@ final class LinkWikidataCommand implements Callable<Integer> {
                 }
             }
             if (!dryRun && linked > 0) {
-                store.write(dsg -> links.find().forEach(t -> dsg.add(Vocab.iri(Vocab.linksGraph("wikidata")),
-                        t.getSubject(), t.getPredicate(), t.getObject())));
-                if (!storeOptions.mem) {
-                    LinkFile.append(storeOptions.project, links, Instant.now());
-                }
+                // data/links/wikidata.ttl (and the linkset counts of data/void.ttl) are the source of truth: the store
+                // and the files change together or not at all.
+                Instant now = Instant.now();
+                FileBackedWrite.apply(store, dsg -> {
+                    Node graph = Vocab.iri(Vocab.linksGraph("wikidata"));
+                    links.find().forEach(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+                    Map<String, Long> counts = LinksetCounts.update(dsg);
+                    Map<Path, String> files = new LinkedHashMap<>();
+                    if (!storeOptions.mem) {
+                        Path project = storeOptions.project;
+                        files.put(project.resolve(LinkFile.RELATIVE), LinkFile.appended(project, links, now));
+                        String voidTtl = LinksetCounts.rewritten(project, counts);
+                        if (voidTtl != null) files.put(project.resolve(LinksetCounts.RELATIVE), voidTtl);
+                    }
+                    return files;
+                });
             }
             out.printf("%d entities without a link: %d linked, %d ambiguous, %d missed%s%n", entities.size(), linked,
                     ambiguous, missed, dryRun ? " (dry run: nothing written)"
-                            : linked > 0 ? " (written to graph links/wikidata" + (storeOptions.mem ? ")" : " and " + LinkFile.RELATIVE + ")") : "");
+                            : linked > 0 ? " (written to graph links/wikidata" + (storeOptions.mem ? ")"
+                                    : " and " + LinkFile.RELATIVE + "; VoID link counts updated)") : "");
             out.flush();
         }
         return 0;

@@ -8,6 +8,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.pledgegraph.Vocab;
 
@@ -20,21 +21,21 @@ import org.pledgegraph.Vocab;
 public final class CacheGraph {
     public static final List<String> LANGUAGES = List.of("en", "fr", "de", "uk", "it", "pl");
     public static final List<String> DIRECT = List.of("P31", "P17", "P27", "P463");
-    public static final String WDT = "http://www.wikidata.org/prop/direct/";
-    public static final String P = "http://www.wikidata.org/prop/";
-    public static final String PS = "http://www.wikidata.org/prop/statement/";
-    public static final String PQ = "http://www.wikidata.org/prop/qualifier/";
-    public static final String WDS = "http://www.wikidata.org/entity/statement/";
+    public static final String WDT = Vocab.WDT;
+    public static final String P = Vocab.WIKIDATA_P;
+    public static final String PS = Vocab.PS;
+    public static final String PQ = Vocab.PQ;
+    public static final String WDS = Vocab.WDS;
+    /** Wikidata's RDF writes descriptions with http://schema.org/ (not the https:// namespace of Vocab.PREFIXES). */
     public static final String SCHEMA_DESCRIPTION = "http://schema.org/description";
-    static final String PROV_GENERATED = "http://www.w3.org/ns/prov#generatedAtTime";
-    static final String DCT_SOURCE = "http://purl.org/dc/terms/source";
+    static final String PROV_GENERATED = Vocab.PROV + "generatedAtTime";
 
     private CacheGraph() {}
 
     public static Graph of(Iterable<WikidataItem> items, Instant retrieved, String source) {
         Graph g = GraphFactory.createDefaultGraph();
         for (WikidataItem item : items) {
-            Node s = Vocab.iri(LinkRecord.WD + item.id());
+            Node s = Vocab.iri(Vocab.WD + item.id());
             item.labels().forEach((lang, text) -> {
                 if (LANGUAGES.contains(lang)) g.add(s, RDFS.label.asNode(), NodeFactory.createLiteralLang(text, lang));
             });
@@ -45,7 +46,7 @@ public final class CacheGraph {
             });
             for (String property : DIRECT) {
                 for (String value : item.truthyValues(property)) {
-                    g.add(s, Vocab.iri(WDT + property), Vocab.iri(LinkRecord.WD + value));
+                    g.add(s, Vocab.iri(WDT + property), Vocab.iri(Vocab.WD + value));
                 }
             }
             for (WikidataStatement st : item.statements("P39")) {
@@ -53,14 +54,14 @@ public final class CacheGraph {
                 // Wikidata's RDF names a statement wds:{id} with the '$' of the JSON id written as '-'.
                 Node statement = Vocab.iri(WDS + st.id().replace('$', '-'));
                 g.add(s, Vocab.iri(P + "P39"), statement);
-                g.add(statement, Vocab.iri(PS + "P39"), Vocab.iri(LinkRecord.WD + st.value()));
+                g.add(statement, Vocab.iri(PS + "P39"), Vocab.iri(Vocab.WD + st.value()));
                 if (st.start() != null) g.add(statement, Vocab.iri(PQ + "P580"), time(st.start()));
                 if (st.end() != null) g.add(statement, Vocab.iri(PQ + "P582"), time(st.end()));
             }
         }
         Node graph = Vocab.iri(Vocab.GRAPH_WIKIDATA);
         g.add(graph, Vocab.iri(PROV_GENERATED), NodeFactory.createLiteralDT(retrieved.toString(), XSDDatatype.XSDdateTime));
-        g.add(graph, Vocab.iri(DCT_SOURCE), Vocab.iri(source));
+        g.add(graph, DCTerms.source.asNode(), Vocab.iri(source));
         return g;
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 import org.apache.jena.graph.Graph;
@@ -15,25 +14,31 @@ import org.pledgegraph.export.Exporter;
 /**
  * {@code data/links/wikidata.ttl}, the file that {@code load} rebuilds the links graph from. Reconciled links are
  * appended to it (as N-Triples lines, which are valid Turtle after any prefixes) so that a reload keeps them and a
- * reviewer sees them as a plain diff in git; curated links and their comments above are left as they are.
+ * reviewer sees them as a plain diff in git; curated links and their comments above are left as they are. The file is
+ * the source of truth: it is rewritten with the store, through {@link FileBackedWrite}.
  */
 public final class LinkFile {
     public static final Path RELATIVE = Path.of("data", "links", "wikidata.ttl");
 
     private LinkFile() {}
 
-    public static void append(Path project, Graph links, Instant when) {
+    /**
+     * The file's content with {@code links} appended, for {@link FileBackedWrite}; a file that cannot be read stops the
+     * command before anything is written.
+     */
+    public static String appended(Path project, Graph links, Instant when) {
         Path file = project.resolve(RELATIVE);
+        String current;
+        try {
+            current = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); the store and the files are unchanged", e);
+        }
         ByteArrayOutputStream triples = new ByteArrayOutputStream();
         Exporter.writeGraph(links, Exporter.Format.nt, triples);
-        String block = "\n# Reconciled by `pledgegraph link wikidata` at " + when + "\n"
+        return current + (current.isEmpty() || current.endsWith("\n") ? "" : "\n")
+                + "\n# Reconciled by `pledgegraph link wikidata` at " + when + "\n"
                 + triples.toString(StandardCharsets.UTF_8);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, block, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UserException("links written to the store but not to " + file + ": " + e.getMessage()
-                    + " (a reload would lose them; rerun `pledgegraph link wikidata`)", e);
-        }
     }
 }

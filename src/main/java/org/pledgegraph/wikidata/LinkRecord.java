@@ -14,7 +14,7 @@ import org.pledgegraph.Vocab;
 
 /** The triples of one reconciled link: the owl:sameAs itself and the link record that says how it was made. */
 public final class LinkRecord {
-    public static final String WD = "http://www.wikidata.org/entity/";
+    public static final String WD = Vocab.WD;
     static final String METHOD = Vocab.ID + "concept/link-method/";
     static final String STATUS = Vocab.ID + "concept/link-status/";
 

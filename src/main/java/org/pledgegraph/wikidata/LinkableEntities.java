@@ -11,19 +11,22 @@ import java.util.TreeSet;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.vocabulary.ORG;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.pledgegraph.Vocab;
 import org.pledgegraph.store.Store;
 
 /** Reads from the store which entities can be linked, and which are already. */
 public final class LinkableEntities {
-    /** The kinds of thing the issue asks to link (EU institutions are organizations). */
-
-    private static final String PREFIXES = """
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX owl:  <http://www.w3.org/2002/07/owl#>
-            PREFIX org:  <http://www.w3.org/ns/org#>
-            PREFIX pg:   <https://w3id.org/pledgegraph/ontology#>
-            """;
+    private static final String PREFIXES = "PREFIX rdfs: <" + RDFS.getURI() + ">\n"
+            + "PREFIX skos: <" + SKOS.getURI() + ">\n"
+            + "PREFIX owl:  <" + OWL.getURI() + ">\n"
+            + "PREFIX org:  <" + ORG.getURI() + ">\n"
+            + "PREFIX pg:   <" + Vocab.PG + ">\n"
+            + "PREFIX id:   <" + Vocab.ID + ">\n"
+            + "PREFIX wd:   <" + Vocab.WD + ">\n";
 
     private LinkableEntities() {}
 
@@ -32,10 +35,10 @@ public final class LinkableEntities {
         String query = PREFIXES + """
                 SELECT ?e ?label ?alias ?office WHERE {
                   ?e rdfs:label ?label .
-                  FILTER(REGEX(STR(?e), "^https://w3id.org/pledgegraph/id/(person|state|organization|city|venue|platform)/"))
+                  FILTER(REGEX(STR(?e), CONCAT("^", STR(id:), "(person|state|organization|city|venue|platform)/")))
                   FILTER(LANG(?label) = "en" || LANG(?label) = "")
                   FILTER NOT EXISTS { ?e owl:sameAs|pg:candidateMatch ?item .
-                                      FILTER(STRSTARTS(STR(?item), "http://www.wikidata.org/entity/")) }
+                                      FILTER(STRSTARTS(STR(?item), STR(wd:))) }
                   OPTIONAL { ?e skos:altLabel ?alias }
                   OPTIONAL { ?tenure org:member ?e ; pg:forPost/rdfs:label ?office . FILTER(LANG(?office) = "en" || LANG(?office) = "") }
                 }
@@ -58,7 +61,7 @@ public final class LinkableEntities {
             }
             List<LinkableEntity> entities = new ArrayList<>();
             labels.forEach((iri, label) -> {
-                String kind = iri.substring("https://w3id.org/pledgegraph/id/".length(), iri.lastIndexOf('/'));
+                String kind = iri.substring(Vocab.ID.length(), iri.lastIndexOf('/'));
                 entities.add(new LinkableEntity(iri, kind, label, List.copyOf(aliases.get(iri)), List.copyOf(offices.get(iri))));
             });
             return entities;
@@ -70,15 +73,15 @@ public final class LinkableEntities {
         String query = PREFIXES + """
                 SELECT DISTINCT ?item WHERE {
                   ?e owl:sameAs ?item .
-                  FILTER(STRSTARTS(STR(?item), "http://www.wikidata.org/entity/Q"))
-                  FILTER(STRSTARTS(STR(?e), "https://w3id.org/pledgegraph/id/"))
+                  FILTER(STRSTARTS(STR(?item), CONCAT(STR(wd:), "Q")))
+                  FILTER(STRSTARTS(STR(?e), STR(id:)))
                 }
                 """;
         return store.read(dsg -> {
             Set<String> ids = new LinkedHashSet<>();
             try (QueryExec exec = QueryExec.dataset(dsg).query(QueryFactory.create(query)).build()) {
                 exec.select().forEachRemaining(row -> ids.add(row.get("item").getURI()
-                        .substring("http://www.wikidata.org/entity/".length())));
+                        .substring(Vocab.WD.length())));
             }
             return new TreeSet<>(ids);
         });

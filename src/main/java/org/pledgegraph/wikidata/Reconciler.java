@@ -1,6 +1,5 @@
 package org.pledgegraph.wikidata;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,6 +26,7 @@ public final class Reconciler {
     }
 
     public Reconciliation reconcile(LinkableEntity entity) {
+        // The URLs of the requests made for this entity, as sent and in order: the link record's evidence.
         List<String> evidence = new ArrayList<>();
         Map<String, SearchHit> hits = new LinkedHashMap<>();
         Map<String, Double> scores = new LinkedHashMap<>();
@@ -34,9 +34,7 @@ public final class Reconciler {
         names.add(entity.label());
         names.addAll(entity.aliases());
         for (String name : names) {
-            URI uri = api.searchUri(name, SEARCH_LIMIT);
-            evidence.add(uri.toString());
-            for (SearchHit hit : api.search(name, SEARCH_LIMIT)) {
+            for (SearchHit hit : api.search(name, SEARCH_LIMIT, evidence)) {
                 double score = score(entity, hit);
                 if (score > scores.getOrDefault(hit.id(), -1.0)) {
                     scores.put(hit.id(), score);
@@ -52,8 +50,7 @@ public final class Reconciler {
             return new Reconciliation.Missed(entity, hits.size() + " candidate(s) below score " + minScore + ": "
                     + describe(hits.values(), scores));
         }
-        Map<String, WikidataItem> items = api.entities(scored, EN);
-        evidence.add(api.entitiesUri(scored, EN).toString());
+        Map<String, WikidataItem> items = api.entities(scored, EN, evidence);
         List<String> typed = scored.stream().filter(id -> items.containsKey(id)
                 && ExpectedTypes.confirms(entity.kind(), items.get(id).values("P31"))).toList();
         if (typed.isEmpty()) {
@@ -81,8 +78,7 @@ public final class Reconciler {
         Set<String> positions = new LinkedHashSet<>();
         candidates.forEach(id -> positions.addAll(items.get(id).values("P39")));
         if (positions.isEmpty()) return List.of();
-        Map<String, WikidataItem> positionItems = api.entities(positions, EN);
-        evidence.add(api.entitiesUri(positions, EN).toString());
+        Map<String, WikidataItem> positionItems = api.entities(positions, EN, evidence);
         Set<String> ours = new LinkedHashSet<>();
         entity.offices().forEach(o -> ours.add(normal(o)));
         return candidates.stream().filter(id -> items.get(id).values("P39").stream()

@@ -32,8 +32,13 @@ public final class WikidataApi {
     }
 
     public List<SearchHit> search(String text, int limit) {
+        return search(text, limit, new ArrayList<>());
+    }
+
+    /** As {@link #search(String, int)}, adding the URL it requested to {@code requested} once answered. */
+    public List<SearchHit> search(String text, int limit, List<String> requested) {
         URI uri = searchUri(text, limit);
-        JsonObject answer = WikidataJson.object(http.get(uri, "application/json"), uri.toString());
+        JsonObject answer = get(uri, requested);
         List<SearchHit> hits = new ArrayList<>();
         for (JsonValue v : WikidataJson.array(answer, "search")) {
             if (!v.isObject()) continue;
@@ -57,12 +62,21 @@ public final class WikidataApi {
 
     /** The items with these ids, in the order asked; ids Wikidata does not know are left out. */
     public Map<String, WikidataItem> entities(Collection<String> ids, Collection<String> languages) {
+        return entities(ids, languages, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #entities(Collection, Collection)}, adding each URL it requested (one per batch of
+     * {@value #IDS_PER_REQUEST} ids) to {@code requested} once answered.
+     */
+    public Map<String, WikidataItem> entities(Collection<String> ids, Collection<String> languages,
+            List<String> requested) {
         Map<String, WikidataItem> items = new LinkedHashMap<>();
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += IDS_PER_REQUEST) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST));
             URI uri = entitiesUri(batch, languages);
-            JsonObject answer = WikidataJson.object(http.get(uri, "application/json"), uri.toString());
+            JsonObject answer = get(uri, requested);
             JsonObject entities = WikidataJson.obj(answer, "entities");
             if (entities == null) {
                 throw new WikidataUnavailable("Wikidata answer without 'entities' from " + uri);
@@ -126,6 +140,13 @@ public final class WikidataApi {
             if (time != null) return time;
         }
         return null;
+    }
+
+    /** The JSON answer to {@code uri}; the URL is recorded as evidence only once Wikidata has answered it. */
+    private JsonObject get(URI uri, List<String> requested) {
+        JsonObject answer = WikidataJson.object(http.get(uri, "application/json"), uri.toString());
+        requested.add(uri.toString());
+        return answer;
     }
 
     private URI query(String parameters) {

@@ -14,7 +14,7 @@ import org.pledgegraph.Vocab;
 
 /** The cache writes wdt: as Wikidata's RDF does: only the best-ranked values, and p:/ps:/pq: for every P39. */
 class CacheGraphTest {
-    static final String WD = "http://www.wikidata.org/entity/";
+    static final String WD = Vocab.WD;
 
     static WikidataItem item(List<WikidataStatement> p463, List<WikidataStatement> p39) {
         return new WikidataItem("Q900000999", Map.of("en", "Example"), Map.of(),

@@ -45,6 +45,13 @@ class CacheSnapshotTest {
         assertTrue(actual.size() > 20);
     }
 
+    @Test
+    void theCacheFolderIsGitIgnoredLikeTheStore() throws Exception {
+        // A `link fetch` in the repository's folder (e.g. against the replay server) must not end up in git.
+        var lines = Files.readAllLines(Path.of(".gitignore")).stream().map(String::strip).toList();
+        assertTrue(lines.contains("/data/cache/") && lines.contains("/store/"), lines.toString());
+    }
+
     private static Graph withoutStamp(Path file) {
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.source(file).parse(g);

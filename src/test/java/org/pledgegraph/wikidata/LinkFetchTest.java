@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
@@ -68,7 +69,7 @@ class LinkFetchTest {
             assertPosition(dsg, "Q900000201", dateTime("2024-07-05T00:00:00Z"), null);
             // Year precision ("+2019-00-00T00:00:00Z") becomes the first day of the year, as in Wikidata's RDF.
             assertPosition(dsg, "Q900000202", dateTime("2019-01-01T00:00:00Z"), dateTime("2024-01-01T00:00:00Z"));
-            assertTrue(dsg.stream(CACHE, CACHE, Vocab.iri("http://www.w3.org/ns/prov#generatedAtTime"), Node.ANY)
+            assertTrue(dsg.stream(CACHE, CACHE, Vocab.iri(Vocab.PROV + "generatedAtTime"), Node.ANY)
                     .findAny().isPresent(), "the retrieval time is stamped on the graph");
             assertTrue(!dsg.stream(CACHE, wd("Q900000102"), Node.ANY, Node.ANY).findAny().isPresent(),
                     "only linked items are cached");
@@ -95,6 +96,31 @@ class LinkFetchTest {
         Path out = tmp.resolve("cache.ttl");
         assertEquals(0, project.run("export", "--graph", Vocab.GRAPH_WIKIDATA, "-o", out.toString()).exit());
         assertTrue(Files.readString(out, StandardCharsets.UTF_8).contains("Ада Приклад"));
+    }
+
+    private Node stamp() {
+        return project.read(dsg -> dsg.stream(CACHE, CACHE, Vocab.iri(Vocab.PROV + "generatedAtTime"), Node.ANY)
+                .findFirst().orElseThrow().getObject());
+    }
+
+    @Test
+    void aSnapshotThatCannotBeWrittenLeavesTheCacheGraphAndTheFileAsTheyWere() throws Exception {
+        assertEquals(0, project.link(wikidata, "fetch").exit());
+        Node stamp = stamp();
+        Map<String, Long> before = project.graphSizes();
+        // A folder (not empty) where data/cache/wikidata.ttl should be: the new snapshot is written beside it, then
+        // cannot be moved into place, inside the store's transaction.
+        Path snapshot = project.dir.resolve(CacheFile.RELATIVE);
+        Files.delete(snapshot);
+        Files.createDirectories(snapshot.resolve("kept"));
+        ReplayProject.Run run = project.link(wikidata, "fetch");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("cannot write " + snapshot) && run.err().contains("the store and the files are unchanged"),
+                run.err());
+        assertEquals(before, project.graphSizes());
+        assertEquals(stamp, stamp(), "the cache graph of the first fetch is kept");
+        assertTrue(Files.isDirectory(snapshot.resolve("kept")));
+        assertEquals(List.of(), project.tempFiles("data/cache"));
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
@@ -78,6 +81,23 @@ class LinkWikidataTest {
     }
 
     @Test
+    void theEvidenceIsTheRequestsActuallyMadeInTheirOrder() {
+        assertEquals(0, project.link(wikidata, "wikidata").exit());
+        Node record = Vocab.iri(ID + "link/wikidata-person-ada-example");
+        String evidence = project.read(dsg -> dsg.stream(LINKS, record, Vocab.iri(Vocab.PG + "linkEvidence"), Node.ANY)
+                .findFirst().orElseThrow().getObject().getLiteralLexicalForm());
+        String prefix = "Wikidata API answers to: ";
+        assertTrue(evidence.startsWith(prefix), evidence);
+        List<String> urls = List.of(evidence.substring(prefix.length()).split(" ; "));
+        String origin = wikidata.apiUrl().substring(0, wikidata.apiUrl().indexOf("/w/api.php"));
+        List<String> asked = wikidata.requests().stream().map(r -> origin + r).toList();
+        // Her label search, her candidates' entities, then their positions: three requests, one after the other.
+        assertEquals(3, urls.size(), evidence);
+        assertTrue(Collections.indexOfSubList(asked, urls) >= 0, "evidence " + urls + " is not what was asked: " + asked);
+        assertTrue(urls.get(0).contains("action=wbsearchentities&search=Ada+Example"), urls.get(0));
+    }
+
+    @Test
     void reconciledLinksSurviveAReloadAndAreNotAskedForAgain() {
         assertEquals(0, project.link(wikidata, "wikidata").exit());
         assertTrue(project.linkFile().contains("<https://w3id.org/pledgegraph/id/person/ada-example> <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q900000101>"),
@@ -90,6 +110,60 @@ class LinkWikidataTest {
         });
         ReplayProject.Run again = project.link(wikidata, "wikidata");
         assertTrue(again.out().contains("3 entities without a link: 0 linked, 1 ambiguous, 2 missed"), again.out());
+    }
+
+    @Test
+    void theVoidLinkCountsFollowTheLinksInTheStoreAndInTheFile() {
+        ReplayProject withVoid = new ReplayProject(tmp.resolve("with-void")).withRepositoryVoid();
+        assertEquals(0, withVoid.run("load").exit());
+        String voidBefore = withVoid.file(ReplayProject.VOID);
+        ReplayProject.Run run = withVoid.link(wikidata, "wikidata");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("2 linked") && run.out().contains("VoID link counts updated"), run.out());
+        Node candidate = Vocab.iri(Vocab.PG + "candidateMatch");
+        withVoid.read(dsg -> {
+            assertEquals(3, sameAsCount(dsg), "the link of the file and the two reconciled");
+            assertEquals(sameAsCount(dsg), VoidTest.declared(dsg, OWL.sameAs.asNode()));
+            assertEquals(VoidTest.count(dsg, candidate), VoidTest.declared(dsg, candidate));
+            return null;
+        });
+        // The file says the same, and only the numbers changed: the repository's counts (20 and 2) were not this
+        // project's, so both follow its links now.
+        assertEquals(voidBefore.replace("void:triples 20 ;", "void:triples 3 ;").replace("void:triples 2 ;", "void:triples 0 ;"),
+                withVoid.file(ReplayProject.VOID));
+        assertEquals(0, withVoid.run("load").exit());
+        withVoid.read(dsg -> {
+            assertEquals(3, VoidTest.declared(dsg, OWL.sameAs.asNode()), "load reads the rewritten count");
+            return null;
+        });
+    }
+
+    @Test
+    void aLinkFileThatCannotBeWrittenLeavesTheStoreAndTheFilesAsTheyWere() throws Exception {
+        ReplayProject withVoid = new ReplayProject(tmp.resolve("with-void")).withRepositoryVoid();
+        assertEquals(0, withVoid.run("load").exit());
+        Map<String, Long> before = withVoid.graphSizes();
+        String voidBefore = withVoid.file(ReplayProject.VOID);
+        // A folder (not empty) where data/links/wikidata.ttl should be: the new content is written beside it, then
+        // cannot be moved into place, inside the store's transaction.
+        Path links = withVoid.dir.resolve(LinkFile.RELATIVE);
+        Files.delete(links);
+        Files.createDirectories(links.resolve("kept"));
+        ReplayProject.Run run = withVoid.link(wikidata, "wikidata");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("cannot write " + links) && run.err().contains("the store and the files are unchanged"),
+                run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertEquals(before, withVoid.graphSizes());
+        withVoid.read(dsg -> {
+            assertEquals(1, sameAsCount(dsg), "no reconciled link in the store");
+            assertEquals(20, VoidTest.declared(dsg, OWL.sameAs.asNode()), "the VoID graph as it was");
+            return null;
+        });
+        assertTrue(Files.isDirectory(links.resolve("kept")));
+        assertEquals(voidBefore, withVoid.file(ReplayProject.VOID));
+        assertEquals(List.of(), withVoid.tempFiles("data/links"));
+        assertEquals(List.of(), withVoid.tempFiles("data"));
     }
 
     @Test

@@ -23,6 +23,8 @@ import picocli.CommandLine;
 final class ReplayProject {
     record Run(int exit, String out, String err) {}
 
+    static final Path VOID = Path.of("data", "void.ttl");
+
     final Path dir;
     final Path store;
 
@@ -34,6 +36,11 @@ final class ReplayProject {
     ReplayProject(Path tmp, Path data) {
         this.dir = tmp.resolve("project");
         this.store = tmp.resolve("store");
+        // The link commands write data/links/, data/void.ttl and data/cache/ of their project: never the repository's.
+        Path repository = Path.of("").toAbsolutePath();
+        if (dir.toAbsolutePath().normalize().startsWith(repository)) {
+            throw new IllegalArgumentException("a replay project must be a copy outside the repository: " + dir);
+        }
         try {
             TestFiles.copyTree(Path.of("ontology"), dir.resolve("ontology"));
             TestFiles.copyTree(data, dir.resolve("data"));
@@ -70,6 +77,33 @@ final class ReplayProject {
     <T> T read(java.util.function.Function<org.apache.jena.sparql.core.DatasetGraph, T> reader) {
         try (Store s = Store.open(store)) {
             return s.read(reader);
+        }
+    }
+
+    /** Adds the repository's data/void.ttl (its Wikidata linksets), before the first load. */
+    ReplayProject withRepositoryVoid() {
+        try {
+            Files.copy(VOID, dir.resolve(VOID));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Files left behind in a folder of the project by an interrupted write (FileBackedWrite's temporary files). */
+    List<String> tempFiles(String folder) {
+        try (var files = Files.list(dir.resolve(folder))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String file(Path relative) {
+        try {
+            return Files.readString(dir.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

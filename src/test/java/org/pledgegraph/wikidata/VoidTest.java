@@ -7,6 +7,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.VOID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,6 @@ import org.pledgegraph.support.TestStores;
 
 /** data/void.ttl describes the Wikidata link sets as they are in data/links/wikidata.ttl, and every link has its record. */
 class VoidTest {
-    static final String VOID = "http://rdfs.org/ns/void#";
     static final Node LINKS = Vocab.iri(Vocab.linksGraph("wikidata"));
     static Store store;
 
@@ -37,10 +38,10 @@ class VoidTest {
 
     static long declared(DatasetGraph dsg, Node predicate) {
         Node voidGraph = Vocab.iri(Vocab.GRAPH + "void");
-        Node linkset = dsg.stream(voidGraph, Node.ANY, Vocab.iri(VOID + "linkPredicate"), predicate).findFirst()
+        Node linkset = dsg.stream(voidGraph, Node.ANY, VOID.linkPredicate.asNode(), predicate).findFirst()
                 .orElseThrow(() -> new AssertionError("no void:Linkset with void:linkPredicate " + predicate)).getSubject();
-        assertTrue(dsg.contains(voidGraph, linkset, Vocab.iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), Vocab.iri(VOID + "Linkset")));
-        return Long.parseLong(dsg.stream(voidGraph, linkset, Vocab.iri(VOID + "triples"), Node.ANY).findFirst()
+        assertTrue(dsg.contains(voidGraph, linkset, RDF.type.asNode(), VOID.Linkset.asNode()));
+        return Long.parseLong(dsg.stream(voidGraph, linkset, VOID.triples.asNode(), Node.ANY).findFirst()
                 .orElseThrow().getObject().getLiteralLexicalForm());
     }
 
