@@ -34,8 +34,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Generator seed (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     long seed;
 
-    @Option(names = "--repeat", description = "Timed repetitions after one warm-up (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+    @Option(names = "--repeat", description = "Timed repetitions, after the warm-up (default: ${DEFAULT-VALUE}).", defaultValue = "5")
     int repeat;
+
+    @Option(names = "--warmup", description = "Untimed rounds of record / ask / retract and of what-if before the timed "
+            + "ones, so that the JIT has compiled what a running server has long compiled (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10")
+    int warmup;
 
     @Option(names = "--project", paramLabel = "DIR", description = "Folder with ontology/ and queries/ (default: ${DEFAULT-VALUE}).",
             defaultValue = "${env:PLEDGEGRAPH_PROJECT:-.}")
@@ -61,15 +66,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (repeat < 1 || sizes.stream().anyMatch(s -> s < 1000)) {
-            throw new UserException("--repeat must be at least 1 and every size at least 1000");
+        if (repeat < 1 || warmup < 1 || sizes.stream().anyMatch(s -> s < 1000)) {
+            throw new UserException("--repeat and --warmup must be at least 1 and every size at least 1000");
         }
         if (!Files.isDirectory(project.resolve("ontology"))) {
             throw new UserException("no ontology/ in " + project.toAbsolutePath() + " (run from the project, or pass --project)");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(machine());
-        Bench bench = new Bench(new Bench.Settings(sizes, work, seed, repeat, project, Duration.ofSeconds(baselineBound),
+        Bench bench = new Bench(new Bench.Settings(sizes, work, seed, repeat, warmup, project, Duration.ofSeconds(baselineBound),
                 baselineMax, baselineHeap, keep), out);
         List<Bench.Result> results = bench.run();
         out.println();

@@ -88,6 +88,7 @@ class ActivationScenarioTest {
         assertEquals("active", p.status("2026-07-31").get("reassurance-force").get(0));
         assertEquals(List.of("withdrawn", "2026-06-01", ""), p.status("2026-08-01").get("reassurance-force"));
         assertEquals("active", p.status("2026-08-01").get("binding-guarantees").get(0), "others are not affected");
+        p.assertInferredAsFullRecomputation("after a ceasefire, then a withdrawal, each refreshed");
 
         p.ok("event", "add", "--kind", "suspension", "--of", "military-assistance", "--date", "2026-03-01");
         p.ok("event", "add", "--kind", "fulfilment", "--of", "eu-loan", "--date", "2027-12-31");
@@ -106,8 +107,10 @@ class ActivationScenarioTest {
                 "withdrawn before the ceasefire: the ceasefire does not bring it back");
         assertEquals(List.of("active", "2026-06-01", ""), p.status("2026-06-02").get("binding-guarantees"), "others are not affected");
         assertFalse(p.active("2026-06-02").containsKey("reassurance-force"));
+        p.assertInferredAsFullRecomputation("after a withdrawal, then a ceasefire, each refreshed");
 
         p.ok("event", "remove", "--kind", "withdrawal", "--of", "reassurance-force");
+        p.assertInferredAsFullRecomputation("after the withdrawal's retraction");
         assertEquals(List.of("active", "2026-06-01", ""), p.status("2026-06-02").get("reassurance-force"),
                 "retracting the withdrawal rederives the activation");
     }

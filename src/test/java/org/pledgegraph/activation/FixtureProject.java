@@ -141,6 +141,15 @@ final class FixtureProject {
         }
     }
 
+    /** Asserts that the inferred graph, as the focused refreshes left it, is exactly what a full recomputation gives. */
+    void assertInferredAsFullRecomputation(String when) {
+        try (Store s = open()) {
+            TreeSet<String> focused = s.read(FixtureProject::inferred);
+            s.write(Materializer.fromRules()::recomputeAll);
+            org.junit.jupiter.api.Assertions.assertEquals(s.read(FixtureProject::inferred), focused, when);
+        }
+    }
+
     static TreeSet<String> quads(DatasetGraph dsg) {
         TreeSet<String> all = new TreeSet<>();
         dsg.find().forEachRemaining(q -> all.add(q.toString()));
