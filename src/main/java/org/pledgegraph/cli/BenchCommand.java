@@ -37,9 +37,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", description = "Timed repetitions, after the warm-up (default: ${DEFAULT-VALUE}).", defaultValue = "5")
     int repeat;
 
-    @Option(names = "--warmup", description = "Untimed rounds of record / ask / retract and of what-if before the timed "
-            + "ones, so that the JIT has compiled what a running server has long compiled (default: ${DEFAULT-VALUE}).",
-            defaultValue = "10")
+    @Option(names = "--warmup", paramLabel = "SECONDS", description = "Untimed rounds of record / ask / retract, then of "
+            + "what-if, for at least this long each before the timed ones, so that the JIT has compiled what a running "
+            + "server has long compiled (default: ${DEFAULT-VALUE}).", defaultValue = "5")
     int warmup;
 
     @Option(names = "--project", paramLabel = "DIR", description = "Folder with ontology/ and queries/ (default: ${DEFAULT-VALUE}).",
@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(machine());
-        Bench bench = new Bench(new Bench.Settings(sizes, work, seed, repeat, warmup, project, Duration.ofSeconds(baselineBound),
+        Bench bench = new Bench(new Bench.Settings(sizes, work, seed, repeat, Duration.ofSeconds(warmup), project, Duration.ofSeconds(baselineBound),
                 baselineMax, baselineHeap, keep), out);
         List<Bench.Result> results = bench.run();
         out.println();
