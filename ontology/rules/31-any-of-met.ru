@@ -1,7 +1,8 @@
 # Rule: when an any-of condition is met.
 # Derives: ?s pg:conditionMetOn ?date for a pg:AnyOfCondition, the earliest date on which one of its alternatives
 # (pg:anyOf) was met by rule 30. Why: "activated by a ceasefire or a peace agreement, whichever comes first".
-# Alternatives are plain conditions; an any-of inside an any-of is not evaluated.
+# An alternative may itself be an any-of: this rule then reads its own output, so it runs again until nothing
+# changes (a full recomputation repeats every stratum until then; the focused refresh does when it meets nesting).
 PREFIX pg:   <https://w3id.org/pledgegraph/ontology#>
 PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

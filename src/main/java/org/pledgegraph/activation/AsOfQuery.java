@@ -25,11 +25,9 @@ public final class AsOfQuery {
     /** The commitments in force: {@code queries/active-as-of.rq}. */
     public static final AsOfQuery ACTIVE = new AsOfQuery("/queries/active-as-of.rq");
 
-    private final String resource;
     private final String text;
 
     private AsOfQuery(String resource) {
-        this.resource = resource;
         this.text = read(resource);
         if (!MARKED_LINE.matcher(text).find()) {
             throw new IllegalStateException(resource + " has no line marked '# as of'");
@@ -44,7 +42,7 @@ public final class AsOfQuery {
             line.appendReplacement(out, Matcher.quoteReplacement(dated));
         }
         line.appendTail(out);
-        return QueryFactory.create(out.toString(), resource);
+        return QueryFactory.create(out.toString());
     }
 
     private static String read(String resource) {

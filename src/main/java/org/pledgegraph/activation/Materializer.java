@@ -132,8 +132,9 @@ public final class Materializer implements Derivation {
                 continue;
             }
             List<Rule> inStratum = rules.stream().filter(r -> r.stratum() == stratum).toList();
-            if (stratum == Rule.ACTIVATION_STRATUM) {
-                // Not recursive: each activation rule reads only what the ones before it derive. One pass, in order.
+            if (stratum == Rule.ACTIVATION_STRATUM && !nestsAnyOf(dsg, subjects)) {
+                // Each activation rule reads only what the ones before it derive: one pass, in order, suffices. An
+                // any-of among whose alternatives is another any-of needs rule 31's own output: that repeats below.
                 inStratum.forEach(rule -> run(dsg, rule.focusedOn(subjects)));
                 continue;
             }
@@ -145,6 +146,20 @@ public final class Materializer implements Derivation {
                 after = inferredAbout(dsg, subjects);
             }
         }
+    }
+
+    /** Whether one of the subjects is an any-of condition with an any-of condition among its alternatives. */
+    private static boolean nestsAnyOf(DatasetGraph dsg, List<Node> subjects) {
+        Node anyOf = Graphs.pg("anyOf");
+        for (Node s : subjects) {
+            var alternatives = dsg.find(Node.ANY, s, anyOf, Node.ANY);
+            while (alternatives.hasNext()) {
+                if (dsg.find(Node.ANY, alternatives.next().getObject(), anyOf, Node.ANY).hasNext()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Set<Integer> strata() {

@@ -131,4 +131,29 @@ class ActivationScenarioTest {
         assertEquals("2026-06-01", p.active("2026-07-31").get("reassurance-force"));
         assertTrue(p.ok("status", "--active", "--as-of", "2026-07-31").out().startsWith("In force on 2026-07-31:"));
     }
+
+    @Test
+    void anAnyOfAmongTheAlternativesOfAnAnyOfIsEvaluated() throws java.io.IOException {
+        java.nio.file.Files.writeString(p.project.resolve("data/sources/nested.ttl"), """
+                @prefix pg: <https://w3id.org/pledgegraph/ontology#> .
+                @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+                @prefix c: <https://w3id.org/pledgegraph/id/condition/> .
+                @prefix event: <https://w3id.org/pledgegraph/id/event/> .
+                <https://w3id.org/pledgegraph/id/commitment/nested-any-of> a pg:Commitment ;
+                    pg:dateMade "2026-01-06"^^xsd:date ; pg:hasActivationCondition c:outer .
+                c:outer a pg:AnyOfCondition ; pg:anyOf c:inner , c:outer-peace .
+                c:inner a pg:AnyOfCondition ; pg:anyOf c:inner-ceasefire .
+                c:inner-ceasefire a pg:ActivationCondition ; pg:awaitsEvent event:russia-ukraine-ceasefire .
+                c:outer-peace a pg:ActivationCondition ; pg:awaitsEvent event:russia-ukraine-peace-agreement .
+                """);
+        p.ok("load");
+        assertEquals("pending", p.status("2026-06-02").get("nested-any-of").get(0));
+        p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire", "--date", "2026-06-01");
+        assertEquals(List.of("active", "2026-06-01", ""), p.status("2026-06-02").get("nested-any-of"),
+                "met through the inner any-of");
+        p.assertInferredAsFullRecomputation("nested any-of, refreshed");
+        p.ok("event", "remove", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire");
+        assertEquals("pending", p.status("2026-06-02").get("nested-any-of").get(0));
+        p.assertInferredAsFullRecomputation("nested any-of, retracted");
+    }
 }
