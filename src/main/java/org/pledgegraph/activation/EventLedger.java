@@ -53,6 +53,8 @@ public final class EventLedger {
               { ?k pg:hasActivationCondition ?c } UNION { ?a pg:anyOf+ ?c . ?k pg:hasActivationCondition ?a }
               ?k pg:dateMade ?made
             } ORDER BY DESC(STR(?made))""");
+    private static final Query OTHER_RECORDED = Sparql.query(
+            "SELECT ?o ?d WHERE { ?o pg:occurrenceOf ?t ; a ?k ; pg:occurredOn ?d FILTER (?o != ?self) } LIMIT 1");
     private static final Query IS_COMMITMENT = Sparql.query("ASK { ?t a pg:Commitment }");
     private static final Query IS_KNOWN_EVENT = Sparql.query("ASK { { ?c pg:awaitsEvent ?t } UNION { ?t ?p ?o } }");
 
@@ -147,7 +149,7 @@ public final class EventLedger {
         return nodes;
     }
 
-    private static void checkKnown(DatasetGraph dsg, OccurrenceKind kind, Node target) {
+    static void checkKnown(DatasetGraph dsg, OccurrenceKind kind, Node target) {
         if (kind.namesCommitment()) {
             if (!Sparql.ask(dsg, IS_COMMITMENT, "t", target)) {
                 throw new UserException("unknown commitment <" + target.getURI() + ">: no pg:Commitment with that IRI in the store");
@@ -172,8 +174,21 @@ public final class EventLedger {
         }
     }
 
+    /** No occurrence of this kind of this target but {@code self} (one written over the endpoint, already in place). */
+    static void checkOnlyOne(DatasetGraph dsg, OccurrenceKind kind, Node target, Node self) {
+        try (QueryExec exec = QueryExec.dataset(dsg).query(OTHER_RECORDED).substitution("t", target)
+                .substitution("k", kind.typeNode()).substitution("self", self).build()) {
+            RowSet rows = exec.select();
+            if (rows.hasNext()) {
+                var row = rows.next();
+                throw new UserException(kind.option() + " of <" + target.getURI() + "> is already recorded (on "
+                        + row.get("d").getLiteralLexicalForm() + ", <" + row.get("o").getURI() + ">)");
+            }
+        }
+    }
+
     /** An occurrence cannot precede the commitment it concerns, nor (for an awaited event) any commitment awaiting it. */
-    private static void checkNotBeforeMade(DatasetGraph dsg, OccurrenceKind kind, Node target, LocalDate date) {
+    static void checkNotBeforeMade(DatasetGraph dsg, OccurrenceKind kind, Node target, LocalDate date) {
         Query q = kind.namesCommitment() ? COMMITMENT_MADE : AWAITING_COMMITMENTS_MADE;
         try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("t", target).build()) {
             RowSet rows = exec.select();

@@ -54,6 +54,11 @@ public enum OccurrenceKind {
         throw new UserException("unknown kind '" + text + "': expected one of " + options());
     }
 
+    /** The kind whose class this is, if any. */
+    public static java.util.Optional<OccurrenceKind> ofType(Node type) {
+        return Arrays.stream(values()).filter(k -> k.typeNode().equals(type)).findFirst();
+    }
+
     public static String options() {
         return Arrays.stream(values()).map(OccurrenceKind::option).collect(Collectors.joining(", "));
     }

@@ -52,6 +52,11 @@ final class DerivingDataset extends DatasetGraphWrapper {
         prior.add(known, added, removed);
     }
 
+    /** Lets the derivation refuse, before anything commits, quads it cannot digest (see {@link Derivation#check}). */
+    void check(List<Quad> added, List<Quad> removed) {
+        store.derivation().check(getWrapped(), added, removed);
+    }
+
     @Override
     public void commit() {
         if (isInTransaction() && transactionMode() == ReadWrite.WRITE) {

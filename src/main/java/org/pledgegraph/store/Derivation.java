@@ -23,4 +23,11 @@ public interface Derivation {
     default void applyAfter(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {
         apply(dsg);
     }
+
+    /**
+     * Refuses, with a {@link org.pledgegraph.UserException} that says why, a change of known quads whose input the
+     * derivation cannot digest; called before the change commits by writers that do not check their input themselves
+     * (the endpoint's INSERT DATA). By default every change is accepted.
+     */
+    default void check(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {}
 }

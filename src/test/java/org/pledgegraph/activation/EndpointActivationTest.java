@@ -161,6 +161,32 @@ class EndpointActivationTest {
         assertEquals("pending", statusOverHttp("2026-06-02").get("reassurance-force"));
     }
 
+    @Test
+    void anOccurrenceThatEventAddWouldRefuseIsRefusedWith400AndChangesNothing() {
+        java.util.TreeSet<String> before = store.read(FixtureProject::quads);
+        String badDate = RECORD.replace("\"2026-06-01\"^^xsd:date", "\"2026-6-1\"^^xsd:date");
+        assertRefused(badDate, "violates shape <https://w3id.org/pledgegraph/shapes#OccurredOnShape>");
+        assertRefused(RECORD.replace("\"2026-06-01\"^^xsd:date", "\"2026-06-01\""), "OccurredOnShape");
+        assertRefused(RECORD.replace("pg:Occurrence , pg:EntryIntoForce", "pg:Occurrence"), "OccurrenceKindShape");
+        assertRefused(RECORD.replace("event/russia-ukraine-ceasefire>", "event/no-such-event>"), "unknown event");
+        assertRefused(RECORD.replace("2026-06-01", "2025-06-01"), "before <https://w3id.org/pledgegraph/id/commitment/");
+        assertEquals(before, store.read(FixtureProject::quads), "nothing of the refused updates stays");
+
+        HttpResponse<String> ok = Http.post(server.datasetUrl() + "/update", "application/sparql-update", RECORD, "*/*",
+                Http.basic("analyst", "s3cret"));
+        assertTrue(ok.statusCode() == 200 || ok.statusCode() == 204, ok.statusCode() + " " + ok.body());
+        assertRefused(RECORD.replace("occurrence/russia-ukraine-ceasefire-entry-into-force>", "occurrence/second-report>"),
+                "already recorded");
+        assertEquals("active", statusOverHttp("2026-06-02").get("reassurance-force"));
+    }
+
+    private void assertRefused(String update, String reason) {
+        HttpResponse<String> r = Http.post(server.datasetUrl() + "/update", "application/sparql-update", update, "*/*",
+                Http.basic("analyst", "s3cret"));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains(reason), "400 says why (" + reason + "): " + r.body());
+    }
+
     private Map<String, String> statusOverHttp(String asOf) {
         String query = AsOfQuery.STATUS.on(LocalDate.parse(asOf)).serialize();
         HttpResponse<String> r = Http.post(server.datasetUrl() + "/sparql", "application/sparql-query", query,
