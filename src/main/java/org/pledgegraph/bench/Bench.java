@@ -54,9 +54,9 @@ public final class Bench {
     public record Result(long target, int summits, long triples, long loadMs, long materializeMs, long inferred,
             double addMs, double removeMs, int focus, double statusMs, int statusRows, double answerMs, double questionMs,
             double whatIfMs, int active,
-            String fingerprint, String focusedEqualsFull, Map<String, Double> catalogMs, Baseline baseline,
+            String fingerprint, String focusedEqualsFull, Map<String, Double> catalogMs, OwlMicroAnswer baseline,
             String event, LocalDate on, LocalDate asOf) {
-        Result withBaseline(Baseline b) {
+        Result withBaseline(OwlMicroAnswer b) {
             return new Result(target, summits, triples, loadMs, materializeMs, inferred, addMs, removeMs, focus, statusMs,
                     statusRows, answerMs, questionMs, whatIfMs, active, fingerprint, focusedEqualsFull, catalogMs, b, event, on, asOf);
         }
@@ -66,10 +66,10 @@ public final class Bench {
      * OWLMicro's answers: {@code incrementalMs} adds the occurrence to a prepared InfModel and asks; {@code rebuildMs}
      * builds and prepares a new one with it and asks (see {@link org.pledgegraph.bench.Baseline}). -1 when not run.
      */
-    public record Baseline(String outcome, long incrementalMs, long rebuildMs, int active, String fingerprint,
+    public record OwlMicroAnswer(String outcome, long incrementalMs, long rebuildMs, int active, String fingerprint,
             int rebuildActive, String rebuildFingerprint) {
-        static Baseline notRun(String why) {
-            return new Baseline(why, -1, -1, -1, "", -1, "");
+        static OwlMicroAnswer notRun(String why) {
+            return new OwlMicroAnswer(why, -1, -1, -1, "", -1, "");
         }
 
         public boolean finished() {
@@ -224,9 +224,9 @@ public final class Bench {
                     ActiveQuestion.fingerprint(active), focusedEqualsFull, catalog, null, event, on, asOf);
         }
         // The store is closed (its memory given back) before the baseline's JVM starts.
-        Baseline baseline = triples <= settings.baselineMax()
+        OwlMicroAnswer baseline = triples <= settings.baselineMax()
                 ? baseline(data, result.event(), result.on(), result.asOf())
-                : Baseline.notRun("not run: over --baseline-max " + settings.baselineMax());
+                : OwlMicroAnswer.notRun("not run: over --baseline-max " + settings.baselineMax());
         note("  baseline: %s", baseline);
         result = result.withBaseline(baseline);
         if (!settings.keep()) {
@@ -358,7 +358,7 @@ public final class Bench {
         return times;
     }
 
-    private Baseline baseline(Path data, String event, LocalDate on, LocalDate asOf) {
+    private OwlMicroAnswer baseline(Path data, String event, LocalDate on, LocalDate asOf) {
         List<String> command = List.of(javaBinary(), "-Xmx" + settings.baselineHeap(), "-cp", System.getProperty("java.class.path"),
                 org.pledgegraph.bench.Baseline.class.getName(), data.toString(),
                 settings.project().resolve("ontology").toString(), event, on.toString(), asOf.toString());
@@ -377,7 +377,7 @@ public final class Bench {
             reader.start();
             if (!process.waitFor(settings.baselineBound().toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                return Baseline.notRun("did not finish within " + settings.baselineBound().toSeconds() + " s");
+                return OwlMicroAnswer.notRun("did not finish within " + settings.baselineBound().toSeconds() + " s");
             }
             reader.join();
             for (String line : output) {
@@ -387,22 +387,22 @@ public final class Bench {
                         String[] pair = part.split("=", 2);
                         kv.put(pair[0], pair[1]);
                     }
-                    return new Baseline("finished", Long.parseLong(kv.get("incremental_ms")), Long.parseLong(kv.get("rebuild_ms")),
+                    return new OwlMicroAnswer("finished", Long.parseLong(kv.get("incremental_ms")), Long.parseLong(kv.get("rebuild_ms")),
                             Integer.parseInt(kv.get("active")), kv.get("fingerprint"), Integer.parseInt(kv.get("rebuild_active")),
                             kv.get("rebuild_fingerprint"));
                 }
             }
             String last = output.stream().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst()
                     .orElse(output.isEmpty() ? "no output" : output.get(output.size() - 1));
-            return Baseline.notRun("failed (exit " + process.exitValue() + "): " + last);
+            return OwlMicroAnswer.notRun("failed (exit " + process.exitValue() + "): " + last);
         } catch (IOException e) {
-            return Baseline.notRun("could not start: " + e.getMessage());
+            return OwlMicroAnswer.notRun("could not start: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (process != null) {
                 process.destroyForcibly();
             }
-            return Baseline.notRun("interrupted");
+            return OwlMicroAnswer.notRun("interrupted");
         }
     }
 

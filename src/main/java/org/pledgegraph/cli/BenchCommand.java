@@ -111,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
                 + "incremental / add+active | rebuild / add+active | incremental / what-if | rebuild / what-if | same answer |\n");
         t.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Bench.Result r : results) {
-            Bench.Baseline b = r.baseline();
+            Bench.OwlMicroAnswer b = r.baseline();
             if (b == null || !b.finished()) {
                 t.append(String.format(Locale.ROOT, "| %,d | %s | - | %.1f | %.1f | - | - | - | - | - |%n", r.target(),
                         b == null ? "-" : b.outcome(), r.questionMs(), r.whatIfMs()));
