@@ -6,7 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +55,7 @@ final class FixtureProject {
 
     /** Runs a command on this project and its store. */
     Run run(String... args) {
-        List<String> argv = new ArrayList<>(Arrays.asList(args));
-        argv.addAll(List.of("--project", project.toString(), "--store", store.toString()));
-        return Cli.run(argv.toArray(String[]::new));
+        return Cli.inProject(project, store, args);
     }
 
     Run ok(String... args) {

@@ -2,6 +2,10 @@ package org.pledgegraph.support;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.pledgegraph.cli.PledgeGraph;
 
@@ -26,5 +30,12 @@ public final class Cli {
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** {@link #run} on a project folder and its store: {@code --project} and {@code --store} follow {@code args}. */
+    public static Run inProject(Path project, Path store, String... args) {
+        List<String> argv = new ArrayList<>(Arrays.asList(args));
+        argv.addAll(List.of("--project", project.toString(), "--store", store.toString()));
+        return run(argv.toArray(String[]::new));
     }
 }

@@ -44,10 +44,9 @@ final class ReplayProject {
         }
     }
 
+    /** Runs a command on this project and its store. */
     Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--store", store.toString(), "--project", dir.toString()));
-        return Cli.run(all.toArray(String[]::new));
+        return Cli.inProject(dir, store, args);
     }
 
     /** Runs a link subcommand against the replay server, fast: 2 s timeout, 10 ms between requests. */
