@@ -15,11 +15,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.jena.query.Query;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pledgegraph.query.QueryRunner;
 import org.pledgegraph.store.Store;
 import org.pledgegraph.support.CatalogSetup;
@@ -34,17 +33,8 @@ class CatalogTest {
     static final Path QUERIES = Path.of("queries");
     static final Path EXPECTED = Path.of("src/test/resources/catalog");
 
-    static Store store;
-
-    @BeforeAll
-    static void load() {
-        store = TestStores.loadedFromRepository();
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-    }
+    @RegisterExtension
+    static final TestStores.Repository repository = new TestStores.Repository();
 
     static List<Path> queryFiles() throws IOException {
         try (Stream<Path> files = Files.list(QUERIES)) {
@@ -89,7 +79,7 @@ class CatalogTest {
                 QueryRunner.runLocal(withSetup, query, QueryRunner.Format.tsv, out);
             }
         } else {
-            QueryRunner.runLocal(store, query, QueryRunner.Format.tsv, out);
+            QueryRunner.runLocal(repository.store(), query, QueryRunner.Format.tsv, out);
         }
         List<String> actual = lines(out.toString(StandardCharsets.UTF_8));
         List<String> expected = lines(Files.readString(expectedFile, StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pledgegraph.support.Cli;
 
 /**
  * The scenario of the issue, end to end through the command line on a TDB2 store on disk: the source alone gives
@@ -50,7 +51,7 @@ class ActivationScenarioTest {
         Map<String, List<String>> before0531 = p.status("2026-05-31");
         TreeSet<String> before = p.snapshot();
 
-        FixtureProject.Run added = p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire",
+        Cli.Run added = p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire",
                 "--date", "2026-06-01", "--source", "https://example.org/ceasefire", "--note", "test");
         assertTrue(added.out().startsWith("recorded entry-into-force of <https://w3id.org/pledgegraph/id/event/russia-ukraine-ceasefire> on 2026-06-01"),
                 added.out());

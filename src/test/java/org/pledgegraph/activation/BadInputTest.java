@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pledgegraph.cli.PledgeGraph;
+import org.pledgegraph.support.Cli;
 
 /** Each refused occurrence exits 1 with one line naming the problem, and leaves every quad of the store as it was. */
 class BadInputTest {
@@ -40,7 +41,7 @@ class BadInputTest {
     })
     void refusedAndStoreUnchanged(String what, String kind, String of, String date, String message) {
         TreeSet<String> before = p.snapshot();
-        FixtureProject.Run r = p.run("event", "add", "--kind", kind, "--of", of, "--date", date);
+        Cli.Run r = p.run("event", "add", "--kind", kind, "--of", of, "--date", date);
         assertEquals(PledgeGraph.USER_ERROR, r.exit(), what + ": " + r.err());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertTrue(r.err().startsWith("pledgegraph: "), r.err());
@@ -51,7 +52,7 @@ class BadInputTest {
     @Test
     void removingWhatWasNeverRecordedIsRefused() {
         TreeSet<String> before = p.snapshot();
-        FixtureProject.Run r = p.run("event", "remove", "--kind", "lapse", "--of", "eu-loan");
+        Cli.Run r = p.run("event", "remove", "--kind", "lapse", "--of", "eu-loan");
         assertEquals(PledgeGraph.USER_ERROR, r.exit());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("no lapse of <https://w3id.org/pledgegraph/id/commitment/eu-loan> is recorded"), r.err());
@@ -60,7 +61,7 @@ class BadInputTest {
 
     @Test
     void malformedAsOfIsRefused() {
-        FixtureProject.Run r = p.run("status", "--as-of", "tomorrow");
+        Cli.Run r = p.run("status", "--as-of", "tomorrow");
         assertEquals(PledgeGraph.USER_ERROR, r.exit());
         assertTrue(r.err().contains("malformed date 'tomorrow'"), r.err());
     }

@@ -1,24 +1,22 @@
 package org.pledgegraph.activation;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.pledgegraph.cli.PledgeGraph;
-import org.pledgegraph.support.TestFiles;
 import org.pledgegraph.cli.Wiring;
 import org.pledgegraph.store.Store;
+import org.pledgegraph.support.Cli;
+import org.pledgegraph.support.Cli.Run;
+import org.pledgegraph.support.TestFiles;
 
 /**
  * A project folder for tests: the repository's ontology/ plus the activation fixture (a small schema and a source in
@@ -55,20 +53,9 @@ final class FixtureProject {
         }
     }
 
-
-    /** What a command printed and returned. */
-    record Run(int exit, String out, String err) {}
-
+    /** Runs a command on this project and its store. */
     Run run(String... args) {
-        List<String> argv = new ArrayList<>(Arrays.asList(args));
-        argv.addAll(List.of("--project", project.toString(), "--store", store.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = PledgeGraph.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(argv.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return Cli.inProject(project, store, args);
     }
 
     Run ok(String... args) {

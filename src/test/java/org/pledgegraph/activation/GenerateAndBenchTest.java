@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgegraph.cli.PledgeGraph;
+import org.pledgegraph.support.Cli;
 
 /** The generator is deterministic and of the promised shape; bench runs end to end at 10^4 (no time is asserted). */
 class GenerateAndBenchTest {
@@ -46,35 +45,27 @@ class GenerateAndBenchTest {
     @Test
     void generateRefusesToWriteUnderData() {
         for (String target : new String[] {"data/sources/synthetic.ttl", "data/x.nt"}) {
-            StringWriter err = new StringWriter();
-            var cli = PledgeGraph.commandLine();
-            cli.setErr(new PrintWriter(err, true));
-            int exit = cli.execute("generate", "--summits", "1", "--project", dir.toString(), "-o", dir.resolve(target).toString());
-            assertEquals(1, exit, target);
-            assertTrue(err.toString().contains("refusing to write synthetic data under data/"), err.toString());
+            Cli.Run r = Cli.run("generate", "--summits", "1", "--project", dir.toString(), "-o", dir.resolve(target).toString());
+            assertEquals(1, r.exit(), target);
+            assertTrue(r.err().contains("refusing to write synthetic data under data/"), r.err());
             assertTrue(!java.nio.file.Files.exists(dir.resolve(target)), target + " was not written");
         }
     }
 
     @Test
     void generateWritesToAFolderNamedDataOutsideTheProject() {
-        var cli = PledgeGraph.commandLine();
-        cli.setOut(new PrintWriter(new StringWriter(), true));
         Path elsewhere = dir.resolve("elsewhere/data/synthetic.nt");
-        int exit = cli.execute("generate", "--summits", "1", "--project", dir.resolve("project").toString(), "-o", elsewhere.toString());
-        assertEquals(0, exit);
+        Cli.Run r = Cli.run("generate", "--summits", "1", "--project", dir.resolve("project").toString(), "-o", elsewhere.toString());
+        assertEquals(0, r.exit(), r.err());
         assertTrue(java.nio.file.Files.exists(elsewhere));
     }
 
     @Test
     void benchRunsAtTenThousandTriplesAndPrintsItsTable() {
-        StringWriter out = new StringWriter();
-        var cli = PledgeGraph.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        int exit = cli.execute("bench", "--sizes", "10000", "--repeat", "1", "--warmup", "1", "--work", dir.resolve("bench").toString(),
+        Cli.Run r = Cli.run("bench", "--sizes", "10000", "--repeat", "1", "--warmup", "1", "--work", dir.resolve("bench").toString(),
                 "--baseline-bound", "120", "--baseline-heap", "1g");
-        String text = out.toString();
-        assertEquals(0, exit, text);
+        String text = r.out();
+        assertEquals(0, r.exit(), text);
         assertTrue(text.contains("| target | triples | load ms |"), text);
         assertTrue(text.contains("| 10,000 |"), text);
         List<String> rows = text.lines().filter(l -> l.startsWith("| 10,000 |")).toList();

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pledgegraph.support.Cli;
 
 /** "If the ceasefire entered into force on D, what is active on D+1", answered without writing to the store. */
 class WhatIfTest {
@@ -22,12 +23,12 @@ class WhatIfTest {
         p.ok("load");
         TreeSet<String> before = p.snapshot();
 
-        FixtureProject.Run r = p.ok("status", "--what-if", "entry-into-force russia-ukraine-ceasefire 2026-06-01", "--format", "csv");
+        Cli.Run r = p.ok("status", "--what-if", "entry-into-force russia-ukraine-ceasefire 2026-06-01", "--format", "csv");
         Map<String, List<String>> supposed = FixtureProject.parseStatus(r.out());
         assertEquals(List.of("active", "2026-06-01", ""), supposed.get("reassurance-force"), "as of D+1 by default");
         assertEquals("pending", supposed.get("post-war-hubs").get(0));
 
-        FixtureProject.Run table = p.ok("status", "--what-if", "entry-into-force russia-ukraine-ceasefire 2026-06-01");
+        Cli.Run table = p.ok("status", "--what-if", "entry-into-force russia-ukraine-ceasefire 2026-06-01");
         assertTrue(table.out().startsWith("Status as of 2026-06-02, supposing entry-into-force russia-ukraine-ceasefire 2026-06-01 (nothing recorded):"),
                 table.out());
 
@@ -43,7 +44,7 @@ class WhatIfTest {
     void aRefusedHypothesisIsAUserError() {
         FixtureProject p = new FixtureProject(dir);
         p.ok("load");
-        FixtureProject.Run r = p.run("status", "--what-if", "entry-into-force no-such-event 2026-06-01");
+        Cli.Run r = p.run("status", "--what-if", "entry-into-force no-such-event 2026-06-01");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("unknown event"), r.err());
     }

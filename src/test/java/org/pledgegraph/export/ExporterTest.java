@@ -16,33 +16,22 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.pledgegraph.UserException;
 import org.pledgegraph.Vocab;
-import org.pledgegraph.store.Store;
 import org.pledgegraph.support.TestStores;
 
 /** Every export format re-parses to what the store holds; Turtle is stable and sorted. */
 class ExporterTest {
-    static Store store;
-
-    @BeforeAll
-    static void load() {
-        store = TestStores.loadedFromRepository();
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-    }
+    @RegisterExtension
+    static final TestStores.Repository repository = new TestStores.Repository();
 
     static byte[] export(String graph, Exporter.Format format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Exporter.export(store, graph, format, out);
+        Exporter.export(repository.store(), graph, format, out);
         return out.toByteArray();
     }
 
@@ -51,7 +40,7 @@ class ExporterTest {
     void graphFormatsRoundTripTheUnion(Exporter.Format format) {
         Graph parsed = GraphFactory.createDefaultGraph();
         RDFParser.source(new ByteArrayInputStream(export(null, format))).lang(lang(format)).parse(parsed);
-        Graph union = store.read(d -> {
+        Graph union = repository.store().read(d -> {
             Graph g = GraphFactory.createDefaultGraph();
             d.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> g.add(q.asTriple()));
             return g;
@@ -65,7 +54,7 @@ class ExporterTest {
     void datasetFormatsRoundTripEveryNamedGraph(Exporter.Format format) {
         DatasetGraph parsed = DatasetGraphFactory.create();
         RDFParser.source(new ByteArrayInputStream(export(null, format))).lang(lang(format)).parse(parsed);
-        DatasetGraph expected = store.read(d -> {
+        DatasetGraph expected = repository.store().read(d -> {
             DatasetGraph copy = DatasetGraphFactory.create();
             d.find().forEachRemaining(copy::add);
             return copy;
@@ -77,7 +66,7 @@ class ExporterTest {
     void oneGraphExportsOnlyThatGraph() {
         Graph parsed = GraphFactory.createDefaultGraph();
         RDFParser.source(new ByteArrayInputStream(export(Vocab.GRAPH_ONTOLOGY, Exporter.Format.ttl))).lang(Lang.TURTLE).parse(parsed);
-        assertEquals(store.graphSizes().get(Vocab.GRAPH_ONTOLOGY), (long) parsed.size());
+        assertEquals(repository.store().graphSizes().get(Vocab.GRAPH_ONTOLOGY), (long) parsed.size());
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgegraph.Vocab;
 import org.pledgegraph.support.CatalogSetup;
+import org.pledgegraph.support.Cli;
 
 /**
  * The cache graph of the catalog's fixture ({@code src/test/resources/catalog/setup/wikidata-enrichment-cache.trig}) is
@@ -32,7 +33,7 @@ class CacheSnapshotTest {
         ReplayProject project = new ReplayProject(tmp, Path.of("data"));
         try (ReplayServer wikidata = new ReplayServer(ReplayServer.FILES.resolve("snapshot/entities"))) {
             assertEquals(0, project.run("load").exit());
-            ReplayProject.Run run = project.link(wikidata, "fetch");
+            Cli.Run run = project.link(wikidata, "fetch");
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().contains("20 linked items, 20 fetched"), run.out());
         }

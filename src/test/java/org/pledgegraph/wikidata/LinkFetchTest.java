@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgegraph.Vocab;
+import org.pledgegraph.support.Cli;
 
 /** `pledgegraph link fetch`: Wikidata's statements about our linked items, cached in Wikidata's own terms. */
 class LinkFetchTest {
@@ -53,7 +54,7 @@ class LinkFetchTest {
 
     @Test
     void cachesLabelsTypesMembershipsAndPositionsWithQualifiers() {
-        ReplayProject.Run run = project.link(wikidata, "fetch");
+        Cli.Run run = project.link(wikidata, "fetch");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("3 linked items, 3 fetched"), run.out());
         assertTrue(wikidata.requests().stream().anyMatch(r -> r.contains("languages=en%7Cfr%7Cde%7Cuk%7Cit%7Cpl")),
@@ -113,7 +114,7 @@ class LinkFetchTest {
         Path snapshot = project.dir.resolve(CacheFile.RELATIVE);
         Files.delete(snapshot);
         Files.createDirectories(snapshot.resolve("kept"));
-        ReplayProject.Run run = project.link(wikidata, "fetch");
+        Cli.Run run = project.link(wikidata, "fetch");
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.err().contains("cannot write " + snapshot) && run.err().contains("the store and the files are unchanged"),
                 run.err());
@@ -128,7 +129,7 @@ class LinkFetchTest {
         assertEquals(0, project.link(wikidata, "fetch").exit());
         Map<String, Long> before = project.graphSizes();
         wikidata.alwaysAnswer(new ReplayServer.Scripted(404, "", Map.of(), 0));
-        ReplayProject.Run run = project.link(wikidata, "fetch");
+        Cli.Run run = project.link(wikidata, "fetch");
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("HTTP 404"), run.err());
         assertEquals(before, project.graphSizes());

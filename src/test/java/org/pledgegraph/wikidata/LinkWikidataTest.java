@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgegraph.Vocab;
+import org.pledgegraph.support.Cli;
 
 /** `pledgegraph link wikidata` against the replay server: each reconciliation case, and each way Wikidata can fail. */
 class LinkWikidataTest {
@@ -52,7 +53,7 @@ class LinkWikidataTest {
 
     @Test
     void linksOnlyTheUniqueMatchesAndPrintsTheRestForReview() {
-        ReplayProject.Run run = project.link(wikidata, "wikidata");
+        Cli.Run run = project.link(wikidata, "wikidata");
         assertEquals(0, run.exit(), run.err());
         String out = run.out();
         // Unique match: two humans called Ada Example, only one held the office our data gives her.
@@ -108,7 +109,7 @@ class LinkWikidataTest {
             assertTrue(sameAs(dsg, "state/exampliye", "Q900000131"));
             return null;
         });
-        ReplayProject.Run again = project.link(wikidata, "wikidata");
+        Cli.Run again = project.link(wikidata, "wikidata");
         assertTrue(again.out().contains("3 entities without a link: 0 linked, 1 ambiguous, 2 missed"), again.out());
     }
 
@@ -117,7 +118,7 @@ class LinkWikidataTest {
         ReplayProject withVoid = new ReplayProject(tmp.resolve("with-void")).withRepositoryVoid();
         assertEquals(0, withVoid.run("load").exit());
         String voidBefore = withVoid.file(ReplayProject.VOID);
-        ReplayProject.Run run = withVoid.link(wikidata, "wikidata");
+        Cli.Run run = withVoid.link(wikidata, "wikidata");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("2 linked") && run.out().contains("VoID link counts updated"), run.out());
         Node candidate = Vocab.iri(Vocab.PG + "candidateMatch");
@@ -149,7 +150,7 @@ class LinkWikidataTest {
         Path links = withVoid.dir.resolve(LinkFile.RELATIVE);
         Files.delete(links);
         Files.createDirectories(links.resolve("kept"));
-        ReplayProject.Run run = withVoid.link(wikidata, "wikidata");
+        Cli.Run run = withVoid.link(wikidata, "wikidata");
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.err().contains("cannot write " + links) && run.err().contains("the store and the files are unchanged"),
                 run.err());
@@ -170,7 +171,7 @@ class LinkWikidataTest {
     void dryRunWritesNothing() {
         Map<String, Long> before = project.graphSizes();
         String file = project.linkFile();
-        ReplayProject.Run run = project.link(wikidata, "wikidata", "--dry-run");
+        Cli.Run run = project.link(wikidata, "wikidata", "--dry-run");
         assertEquals(0, run.exit());
         assertTrue(run.out().contains("2 linked") && run.out().contains("dry run: nothing written"), run.out());
         assertEquals(before, project.graphSizes());
@@ -179,7 +180,7 @@ class LinkWikidataTest {
 
     @Test
     void minScoreDropsTheAliasMatch() {
-        ReplayProject.Run run = project.link(wikidata, "wikidata", "--dry-run", "--min-score", "0.9");
+        Cli.Run run = project.link(wikidata, "wikidata", "--dry-run", "--min-score", "0.9");
         assertTrue(run.out().contains("missed     state:exampliye") && run.out().contains("below score 0.9"), run.out());
         assertTrue(run.out().contains("linked     person:ada-example"), run.out());
     }
@@ -189,7 +190,7 @@ class LinkWikidataTest {
         Map<String, Long> before = project.graphSizes();
         String file = project.linkFile();
         wikidata.alwaysAnswer(new ReplayServer.Scripted(503, "", Map.of("Retry-After", "0"), 0));
-        ReplayProject.Run run = project.link(wikidata, "wikidata");
+        Cli.Run run = project.link(wikidata, "wikidata");
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.err().contains("HTTP 503") && run.err().contains("after 5 attempts"), run.err());
         assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
@@ -201,7 +202,7 @@ class LinkWikidataTest {
     void aTimeoutExitsOneAndLeavesTheStoreUnchanged() {
         Map<String, Long> before = project.graphSizes();
         wikidata.alwaysAnswer(new ReplayServer.Scripted(200, "{}", Map.of(), 4000));
-        ReplayProject.Run run = project.link(wikidata, "wikidata");
+        Cli.Run run = project.link(wikidata, "wikidata");
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("did not answer") && run.err().contains("within 2 s"), run.err());
         assertEquals(before, project.graphSizes());
@@ -211,7 +212,7 @@ class LinkWikidataTest {
     void tooManyRequestsWithRetryAfterIsHonouredThenSucceeds() {
         wikidata.script(new ReplayServer.Scripted(429, "", Map.of("Retry-After", "1"), 0));
         long start = System.nanoTime();
-        ReplayProject.Run run = project.link(wikidata, "wikidata");
+        Cli.Run run = project.link(wikidata, "wikidata");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("2 linked"), run.out());
         var times = wikidata.requestTimes();
@@ -224,7 +225,7 @@ class LinkWikidataTest {
     void aMalformedJsonBodyExitsOneWithAClearMessage() {
         Map<String, Long> before = project.graphSizes();
         wikidata.script(new ReplayServer.Scripted(200, "{\"searchinfo\": {\"search\": \"Ada Example\"}, \"search\": [", Map.of(), 0));
-        ReplayProject.Run run = project.link(wikidata, "wikidata");
+        Cli.Run run = project.link(wikidata, "wikidata");
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("pledgegraph: Wikidata sent malformed JSON from http://127.0.0.1:"), run.err());
         assertEquals(before, project.graphSizes());
@@ -232,7 +233,7 @@ class LinkWikidataTest {
 
     @Test
     void requestsAreSpacedByTheRateLimit() {
-        ReplayProject.Run run = project.run("link", "wikidata", "--dry-run", "--api-url", wikidata.apiUrl(),
+        Cli.Run run = project.run("link", "wikidata", "--dry-run", "--api-url", wikidata.apiUrl(),
                 "--interval", "150");
         assertEquals(0, run.exit(), run.err());
         var times = wikidata.requestTimes();

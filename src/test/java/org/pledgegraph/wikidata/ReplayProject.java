@@ -1,8 +1,6 @@
 package org.pledgegraph.wikidata;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,19 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.pledgegraph.cli.PledgeGraph;
 import org.pledgegraph.store.Store;
+import org.pledgegraph.support.Cli;
+import org.pledgegraph.support.Cli.Run;
 import org.pledgegraph.support.TestFiles;
-
-import picocli.CommandLine;
 
 /**
  * A throw-away project folder for the link tests: the repository's ontology, the fictional entities of
  * {@code src/test/resources/wikidata/project/data}, and a TDB2 store, driven through the real command line.
  */
 final class ReplayProject {
-    record Run(int exit, String out, String err) {}
-
     static final Path VOID = Path.of("data", "void.ttl");
 
     final Path dir;
@@ -49,16 +44,9 @@ final class ReplayProject {
         }
     }
 
+    /** Runs a command on this project and its store. */
     Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--store", store.toString(), "--project", dir.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = PledgeGraph.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return Cli.inProject(dir, store, args);
     }
 
     /** Runs a link subcommand against the replay server, fast: 2 s timeout, 10 ms between requests. */

@@ -9,27 +9,17 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.VOID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pledgegraph.Vocab;
-import org.pledgegraph.store.Store;
 import org.pledgegraph.support.TestStores;
 
 /** data/void.ttl describes the Wikidata link sets as they are in data/links/wikidata.ttl, and every link has its record. */
 class VoidTest {
     static final Node LINKS = Vocab.iri(Vocab.linksGraph("wikidata"));
-    static Store store;
 
-    @BeforeAll
-    static void load() {
-        store = TestStores.loadedFromRepository();
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-    }
+    @RegisterExtension
+    static final TestStores.Repository repository = new TestStores.Repository();
 
     static long count(DatasetGraph dsg, Node predicate) {
         return dsg.stream(LINKS, Node.ANY, predicate, Node.ANY)
@@ -47,7 +37,7 @@ class VoidTest {
 
     @Test
     void theLinksetCountsAreTheLinks() {
-        store.read(dsg -> {
+        repository.store().read(dsg -> {
             assertEquals(count(dsg, OWL.sameAs.asNode()), declared(dsg, OWL.sameAs.asNode()));
             Node candidate = Vocab.iri(Vocab.PG + "candidateMatch");
             assertEquals(count(dsg, candidate), declared(dsg, candidate));
@@ -57,7 +47,7 @@ class VoidTest {
 
     @Test
     void everyLinkHasARecordWithItsProvenance() {
-        store.read(dsg -> {
+        repository.store().read(dsg -> {
             Node subjectP = Vocab.iri(Vocab.PG + "linkSubject");
             for (Node p : new Node[] {OWL.sameAs.asNode(), Vocab.iri(Vocab.PG + "candidateMatch")}) {
                 dsg.stream(LINKS, Node.ANY, p, Node.ANY).forEach(link -> {
@@ -80,7 +70,7 @@ class VoidTest {
 
     @Test
     void theTrapsAreAvoided() {
-        store.read(dsg -> {
+        repository.store().read(dsg -> {
             // Türkiye is "Turkey" on Wikidata; the European Council is not the Council of the European Union (Q8896).
             assertTrue(dsg.contains(LINKS, Vocab.iri(Vocab.ID + "state/turkiye"), OWL.sameAs.asNode(), Vocab.iri(LinkRecord.WD + "Q43")));
             assertTrue(!dsg.contains(Node.ANY, Node.ANY, OWL.sameAs.asNode(), Vocab.iri(LinkRecord.WD + "Q8896")));
