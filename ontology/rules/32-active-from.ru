@@ -5,8 +5,8 @@
 # pg:statementDate), else the publication date of the source it comes from (prov:wasDerivedFrom, pg:publicationDate).
 # A commitment with conditions is active once every one of them is met (rules 30 and 31): from the latest of their
 # dates, and never before the date it was made. While a condition is unmet nothing is derived, so the commitment
-# stays pending. A withdrawal, suspension, fulfilment or lapse (an occurrence of the commitment itself) recorded
-# before that date means it never became active: nothing is derived. One recorded later ends it from its own date,
+# stays pending. A withdrawal, suspension, fulfilment or lapse of the commitment recorded before that date means it
+# never became active: nothing is derived. One recorded later ends it from its own date,
 # which status as of a date (queries/status-as-of.rq, queries/active-as-of.rq) weighs; it leaves this date alone.
 PREFIX pg:   <https://w3id.org/pledgegraph/ontology#>
 PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -35,6 +35,10 @@ WHERE {
            STRDT(SUBSTR(STR(?when), 1, 10), xsd:date))) AS ?madeOn)
   BIND (IF(BOUND(?met) && (!BOUND(?madeOn) || ?met > ?madeOn), ?met, ?madeOn) AS ?date)
   FILTER (BOUND(?date) && datatype(?date) = xsd:date)
-  FILTER NOT EXISTS { ?end pg:occurrenceOf ?s ; pg:occurredOn ?ended . FILTER (?ended < ?date) }
+  FILTER NOT EXISTS {
+    VALUES ?ending { pg:Withdrawal pg:Suspension pg:Fulfilment pg:Lapse }
+    ?end pg:occurrenceOf ?s ; a ?ending ; pg:occurredOn ?ended .
+    FILTER (?ended < ?date)
+  }
   FILTER NOT EXISTS { ?s pg:activeFrom ?date }
 }

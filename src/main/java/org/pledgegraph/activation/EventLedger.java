@@ -45,14 +45,24 @@ public final class EventLedger {
             }""");
     private static final Query RECORDED = Sparql.query(
             "SELECT ?o ?d WHERE { ?o pg:occurrenceOf ?t ; a ?k ; pg:occurredOn ?d } LIMIT 1");
-    private static final Query COMMITMENT_MADE = Sparql.query(
-            "SELECT ?k ?made WHERE { BIND(?t AS ?k) ?k pg:dateMade ?made } ORDER BY DESC(STR(?made))");
-    private static final Query AWAITING_COMMITMENTS_MADE = Sparql.query("""
-            SELECT ?k ?made WHERE {
+    /**
+     * When the commitments concerned were made, as rule 32 dates them: pg:dateMade, else the earliest date of a
+     * statement it is stated in, else the earliest publication date of its source.
+     */
+    private static final String MADE = """
+              OPTIONAL { ?k pg:dateMade ?dateMade }
+              OPTIONAL { ?k pg:statedIn ?statement . ?statement pg:statementDate ?statedOn }
+              OPTIONAL { ?k prov:wasDerivedFrom ?source . ?source pg:publicationDate ?publishedOn }
+            } GROUP BY ?k""";
+    private static final String MADE_SELECT =
+            "SELECT ?k (SAMPLE(?dateMade) AS ?made) (MIN(STR(?statedOn)) AS ?stated) (MIN(STR(?publishedOn)) AS ?published) WHERE {";
+    private static final Query COMMITMENT_MADE = Sparql.query("PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+            + MADE_SELECT + " BIND(?t AS ?k)\n" + MADE);
+    private static final Query AWAITING_COMMITMENTS_MADE = Sparql.query("PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+            + MADE_SELECT + """
               ?c pg:awaitsEvent ?t .
               { ?k pg:hasActivationCondition ?c } UNION { ?a pg:anyOf+ ?c . ?k pg:hasActivationCondition ?a }
-              ?k pg:dateMade ?made
-            } ORDER BY DESC(STR(?made))""");
+            """ + MADE);
     private static final Query OTHER_RECORDED = Sparql.query(
             "SELECT ?o ?d WHERE { ?o pg:occurrenceOf ?t ; a ?k ; pg:occurredOn ?d FILTER (?o != ?self) } LIMIT 1");
     private static final Query IS_COMMITMENT = Sparql.query("ASK { ?t a pg:Commitment }");
@@ -190,16 +200,25 @@ public final class EventLedger {
     /** An occurrence cannot precede the commitment it concerns, nor (for an awaited event) any commitment awaiting it. */
     static void checkNotBeforeMade(DatasetGraph dsg, OccurrenceKind kind, Node target, LocalDate date) {
         Query q = kind.namesCommitment() ? COMMITMENT_MADE : AWAITING_COMMITMENTS_MADE;
+        String latestMade = null;
+        Node latest = null;
         try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("t", target).build()) {
             RowSet rows = exec.select();
             while (rows.hasNext()) {
                 var row = rows.next();
-                String made = row.get("made").getLiteralLexicalForm();
-                if (date.toString().compareTo(firstDay(made)) < 0) {
-                    throw new UserException(kind.option() + " on " + date + " is before <" + row.get("k").getURI()
-                            + "> was made (" + made + ")");
+                String made = row.get("made") != null ? row.get("made").getLiteralLexicalForm()
+                        : row.get("stated") != null ? row.get("stated").getLiteralLexicalForm()
+                        : row.get("published") != null ? row.get("published").getLiteralLexicalForm() : null;
+                // The latest made is the one to name: the occurrence is before it if it is before any.
+                if (made != null && (latestMade == null || firstDay(made).compareTo(firstDay(latestMade)) > 0)) {
+                    latestMade = made;
+                    latest = row.get("k");
                 }
             }
+        }
+        if (latestMade != null && date.toString().compareTo(firstDay(latestMade)) < 0) {
+            throw new UserException(kind.option() + " on " + date + " is before <" + latest.getURI() + "> was made ("
+                    + latestMade + ")");
         }
     }
 

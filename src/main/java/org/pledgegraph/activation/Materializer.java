@@ -1,7 +1,6 @@
 package org.pledgegraph.activation;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +54,9 @@ public final class Materializer implements Derivation {
     public void applyAfter(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {
         List<Quad> all = new ArrayList<>(added);
         all.addAll(removed);
+        if (all.isEmpty()) {
+            return; // nothing changed, nothing to derive
+        }
         boolean occurrencesOnly = !all.isEmpty() && all.stream().allMatch(q -> q.getGraph().isURI()
                 && q.getGraph().getURI().startsWith(Graphs.EVENT_GRAPH_PREFIX)
                 && q.getSubject().isURI() && q.getSubject().getURI().startsWith(Graphs.OCCURRENCE_PREFIX));
@@ -138,9 +140,9 @@ public final class Materializer implements Derivation {
                 continue;
             }
             List<Rule> inStratum = rules.stream().filter(r -> r.stratum() == stratum).toList();
-            if (stratum == Rule.ACTIVATION_STRATUM && !nestsAnyOf(dsg, subjects)) {
-                // Each activation rule reads only what the ones before it derive: one pass, in order, suffices. An
-                // any-of among whose alternatives is another any-of needs rule 31's own output: that repeats below.
+            if (stratum == Rule.ACTIVATION_STRATUM) {
+                // Not recursive: each activation rule reads only what the ones before it derive (rule 31 reads the
+                // plain conditions at the leaves of an any-of, never another any-of's date). One pass, in order.
                 inStratum.forEach(rule -> run(dsg, rule.focusedOn(subjects)));
                 continue;
             }
@@ -152,20 +154,6 @@ public final class Materializer implements Derivation {
                 after = inferredAbout(dsg, subjects);
             }
         }
-    }
-
-    /** Whether one of the subjects is an any-of condition with an any-of condition among its alternatives. */
-    private static boolean nestsAnyOf(DatasetGraph dsg, List<Node> subjects) {
-        Node anyOf = Graphs.pg("anyOf");
-        for (Node s : subjects) {
-            var alternatives = dsg.find(Node.ANY, s, anyOf, Node.ANY);
-            while (alternatives.hasNext()) {
-                if (dsg.find(Node.ANY, alternatives.next().getObject(), anyOf, Node.ANY).hasNext()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private Set<Integer> strata() {

@@ -31,16 +31,26 @@ final class OccurrenceCheck {
 
     private OccurrenceCheck() {}
 
-    /** Checks every resource the added quads type as an occurrence, in the store as the change left it. */
+    /**
+     * Checks every occurrence the added quads describe (type it, or give it a target or a date), in the store as the
+     * change left it.
+     */
     static void checkAdded(DatasetGraph dsg, List<Quad> added) {
-        Set<Node> occurrences = new LinkedHashSet<>();
+        Set<Node> described = new LinkedHashSet<>();
         for (Quad q : added) {
-            if (q.getPredicate().equals(RDF.type.asNode())
-                    && (q.getObject().equals(Graphs.pg("Occurrence")) || OccurrenceKind.ofType(q.getObject()).isPresent())) {
-                occurrences.add(q.getSubject());
+            Node p = q.getPredicate();
+            if (p.equals(RDF.type.asNode()) || p.equals(Graphs.pg("occurrenceOf")) || p.equals(Graphs.pg("occurredOn"))) {
+                described.add(q.getSubject());
             }
         }
-        occurrences.forEach(o -> check(dsg, o));
+        Graph union = dsg.getUnionGraph();
+        for (Node s : described) {
+            boolean occurrence = union.find(s, RDF.type.asNode(), Node.ANY).toList().stream().map(t -> t.getObject())
+                    .anyMatch(type -> type.equals(Graphs.pg("Occurrence")) || OccurrenceKind.ofType(type).isPresent());
+            if (occurrence) {
+                check(dsg, s);
+            }
+        }
     }
 
     static void check(DatasetGraph dsg, Node occurrence) {

@@ -156,5 +156,21 @@ class ActivationScenarioTest {
         p.ok("event", "remove", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire");
         assertEquals("pending", p.status("2026-06-02").get("nested-any-of").get(0));
         p.assertInferredAsFullRecomputation("nested any-of, retracted");
+
+        // The outer alternative first, the inner one's earlier date second: the earliest wins, not the first seen.
+        p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-peace-agreement", "--date", "2026-07-01");
+        assertEquals(List.of("active", "2026-07-01", ""), p.status("2026-07-02").get("nested-any-of"));
+        p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire", "--date", "2026-06-01");
+        assertEquals(List.of("active", "2026-06-01", ""), p.status("2026-06-15").get("nested-any-of"));
+        assertEquals(List.of("active", "2026-06-01", ""), p.status("2026-07-02").get("nested-any-of"));
+        p.assertInferredAsFullRecomputation("nested any-of, both alternatives met");
+    }
+
+    @Test
+    void anEntryIntoForceRecordedOfACommitmentDoesNotEndIt() {
+        p.ok("event", "add", "--kind", "entry-into-force", "--of", "https://w3id.org/pledgegraph/id/commitment/eu-loan",
+                "--date", "2026-03-01");
+        assertEquals("active", p.status("2026-03-02").get("eu-loan").get(0));
+        assertEquals("2025-12-01", p.active("2026-03-02").get("eu-loan"), "only a withdrawal, suspension, fulfilment or lapse ends it");
     }
 }

@@ -34,6 +34,7 @@ class BadInputTest {
         "malformed date       | entry-into-force | russia-ukraine-peace-agreement     | 1-6-2026   | malformed date '1-6-2026'",
         "impossible date      | entry-into-force | russia-ukraine-peace-agreement     | 2026-02-30 | malformed date '2026-02-30'",
         "before it was made   | withdrawal       | reassurance-force                  | 2026-01-05 | withdrawal on 2026-01-05 is before <https://w3id.org/pledgegraph/id/commitment/reassurance-force> was made (2026-01-06)",
+        "before it was stated (no date made) | withdrawal | accession-support      | 2026-01-05 | withdrawal on 2026-01-05 is before <https://w3id.org/pledgegraph/id/commitment/accession-support> was made (2026-01-06)",
         "awaited before made  | entry-into-force | russia-ukraine-peace-agreement     | 2025-12-31 | entry-into-force on 2025-12-31 is before <https://w3id.org/pledgegraph/id/commitment/",
         "recorded twice       | entry-into-force | russia-ukraine-ceasefire           | 2026-06-01 | entry-into-force of <https://w3id.org/pledgegraph/id/event/russia-ukraine-ceasefire> is already recorded (on 2026-06-01",
         "recorded twice, other date | entry-into-force | russia-ukraine-ceasefire     | 2026-07-01 | is already recorded (on 2026-06-01",

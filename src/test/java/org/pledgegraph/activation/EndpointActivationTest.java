@@ -167,6 +167,7 @@ class EndpointActivationTest {
         String badDate = RECORD.replace("\"2026-06-01\"^^xsd:date", "\"2026-6-1\"^^xsd:date");
         assertRefused(badDate, "violates shape <https://w3id.org/pledgegraph/shapes#OccurredOnShape>");
         assertRefused(RECORD.replace("\"2026-06-01\"^^xsd:date", "\"2026-06-01\""), "OccurredOnShape");
+        assertRefused(RECORD.replace("\"2026-06-01\"^^xsd:date", "\"2026-06-01Z\"^^xsd:date"), "OccurredOnShape");
         assertRefused(RECORD.replace("pg:Occurrence , pg:EntryIntoForce", "pg:Occurrence"), "OccurrenceKindShape");
         assertRefused(RECORD.replace("event/russia-ukraine-ceasefire>", "event/no-such-event>"), "unknown event");
         assertRefused(RECORD.replace("2026-06-01", "2025-06-01"), "before <https://w3id.org/pledgegraph/id/commitment/");
@@ -177,6 +178,12 @@ class EndpointActivationTest {
         assertTrue(ok.statusCode() == 200 || ok.statusCode() == 204, ok.statusCode() + " " + ok.body());
         assertRefused(RECORD.replace("occurrence/russia-ukraine-ceasefire-entry-into-force>", "occurrence/second-report>"),
                 "already recorded");
+        assertRefused("""
+                PREFIX pg: <https://w3id.org/pledgegraph/ontology#>
+                PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                INSERT DATA { GRAPH <https://w3id.org/pledgegraph/graph/source/event-russia-ukraine-ceasefire-entry-into-force> {
+                  <https://w3id.org/pledgegraph/id/occurrence/russia-ukraine-ceasefire-entry-into-force> pg:occurredOn "2026-07-01"^^xsd:date } }""",
+                "OccurredOnShape");
         assertEquals("active", statusOverHttp("2026-06-02").get("reassurance-force"));
     }
 
