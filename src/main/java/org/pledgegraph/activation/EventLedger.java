@@ -247,10 +247,29 @@ public final class EventLedger {
         return NodeFactory.createLiteralDT(date.toString(), XSDDatatype.XSDdate);
     }
 
+    /**
+     * The name an occurrence of {@code iri} takes: the slug itself for the project's own {@code id/event/{slug}} or
+     * {@code id/commitment/{slug}}; for any other IRI its last segment plus a short hash of the whole IRI, so that two
+     * targets ending alike never share an occurrence.
+     */
     static String slugOf(Node iri) {
         String s = iri.getURI();
         String tail = s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('#')) + 1);
+        for (String kind : List.of("event/", "commitment/")) {
+            if (s.equals(Vocab.ID + kind + tail) && tail.matches("[a-z0-9][a-z0-9-]*")) {
+                return tail;
+            }
+        }
         String slug = tail.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return slug.isEmpty() ? "unnamed" : slug;
+        return (slug.isEmpty() ? "unnamed" : slug) + "-" + shortHash(s);
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

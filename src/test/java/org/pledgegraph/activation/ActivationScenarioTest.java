@@ -173,4 +173,21 @@ class ActivationScenarioTest {
         assertEquals("active", p.status("2026-03-02").get("eu-loan").get(0));
         assertEquals("2025-12-01", p.active("2026-03-02").get("eu-loan"), "only a withdrawal, suspension, fulfilment or lapse ends it");
     }
+
+    @Test
+    void twoEventsWhoseIrisEndAlikeAreRecordedApart() throws java.io.IOException {
+        java.nio.file.Files.writeString(p.project.resolve("data/sources/elsewhere.ttl"), """
+                @prefix pg: <https://w3id.org/pledgegraph/ontology#> .
+                <https://example.org/events/russia-ukraine-ceasefire> a pg:Event .
+                """);
+        p.ok("load");
+        p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire", "--date", "2026-06-01");
+        Cli.Run other = p.ok("event", "add", "--kind", "entry-into-force", "--of",
+                "https://example.org/events/russia-ukraine-ceasefire", "--date", "2026-07-01");
+        assertTrue(other.out().contains("<https://w3id.org/pledgegraph/id/occurrence/russia-ukraine-ceasefire-"), other.out());
+        assertFalse(other.out().contains("<https://w3id.org/pledgegraph/id/occurrence/russia-ukraine-ceasefire-entry-into-force>"),
+                "its own occurrence, not the first event's: " + other.out());
+        assertEquals(List.of("active", "2026-06-01", ""), p.status("2026-06-02").get("reassurance-force"),
+                "the project's ceasefire still counts from its own date");
+    }
 }
