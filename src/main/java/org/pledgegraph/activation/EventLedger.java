@@ -30,8 +30,6 @@ import org.pledgegraph.store.Store;
  * inside the write transaction before anything is written; a refused occurrence leaves the store as it was.
  */
 public final class EventLedger {
-    static final String PROV = "http://www.w3.org/ns/prov#";
-
     /** What was recorded or retracted, with the quads written or dropped (the derivation's focus comes from them). */
     public record Entry(OccurrenceKind kind, Node target, LocalDate date, Node occurrence, Node graph, List<Quad> added,
             List<Quad> removed) implements Change {}
@@ -56,10 +54,8 @@ public final class EventLedger {
             } GROUP BY ?k""";
     private static final String MADE_SELECT =
             "SELECT ?k (SAMPLE(?dateMade) AS ?made) (MIN(STR(?statedOn)) AS ?stated) (MIN(STR(?publishedOn)) AS ?published) WHERE {";
-    private static final Query COMMITMENT_MADE = Sparql.query("PREFIX prov: <http://www.w3.org/ns/prov#>\n"
-            + MADE_SELECT + " BIND(?t AS ?k)\n" + MADE);
-    private static final Query AWAITING_COMMITMENTS_MADE = Sparql.query("PREFIX prov: <http://www.w3.org/ns/prov#>\n"
-            + MADE_SELECT + """
+    private static final Query COMMITMENT_MADE = Sparql.query(MADE_SELECT + " BIND(?t AS ?k)\n" + MADE);
+    private static final Query AWAITING_COMMITMENTS_MADE = Sparql.query(MADE_SELECT + """
               ?c pg:awaitsEvent ?t .
               { ?k pg:hasActivationCondition ?c } UNION { ?a pg:anyOf+ ?c . ?k pg:hasActivationCondition ?a }
             """ + MADE);
@@ -126,7 +122,7 @@ public final class EventLedger {
         quads.add(Quad.create(graph, occurrence, RDFS.label.asNode(),
                 NodeFactory.createLiteralLang(kind.option().replace('-', ' ') + " of " + slugOf(target) + " on " + date, "en")));
         if (source != null) {
-            quads.add(Quad.create(graph, occurrence, Vocab.iri(PROV + "wasDerivedFrom"), sourceIri(source)));
+            quads.add(Quad.create(graph, occurrence, Vocab.iri(Vocab.PROV + "wasDerivedFrom"), sourceIri(source)));
         }
         if (note != null) {
             quads.add(Quad.create(graph, occurrence, RDFS.comment.asNode(), NodeFactory.createLiteralString(note)));

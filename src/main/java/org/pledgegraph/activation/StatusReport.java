@@ -28,12 +28,15 @@ public final class StatusReport {
 
     public static RowSet whatIf(Store store, List<Hypothesis> hypotheses, AsOfQuery question, LocalDate date) {
         return inAbortedWrite(store, dsg -> {
-            for (Hypothesis h : hypotheses) {
-                EventLedger.Entry supposed = EventLedger.addIn(dsg, h.kind(), h.target(), h.date(), null, "hypothesis");
-                store.derivation().applyAfter(dsg, supposed.added(), supposed.removed());
-            }
+            hypotheses.forEach(h -> suppose(store, dsg, h));
             return run(dsg, question, date);
         });
+    }
+
+    /** Records a supposed occurrence, with {@code event add}'s checks and its derivation, in the caller's transaction. */
+    public static void suppose(Store store, DatasetGraph dsg, Hypothesis h) {
+        EventLedger.Entry supposed = EventLedger.addIn(dsg, h.kind(), h.target(), h.date(), null, "hypothesis");
+        store.derivation().applyAfter(dsg, supposed.added(), supposed.removed());
     }
 
     /** Runs a function in a write transaction that is always aborted, so the store keeps nothing of it. */

@@ -32,6 +32,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.pledgegraph.Vocab;
 import org.pledgegraph.activation.AsOfQuery;
 import org.pledgegraph.activation.EventLedger;
+import org.pledgegraph.activation.Hypothesis;
 import org.pledgegraph.activation.Materializer;
 import org.pledgegraph.activation.OccurrenceKind;
 import org.pledgegraph.activation.StatusReport;
@@ -259,8 +260,7 @@ public final class Bench {
     /** What `status --active --what-if` does: suppose the event in a write transaction, answer, abort. */
     private static List<String> activeIfEvent(Store store, String event, LocalDate on, LocalDate asOf) {
         return StatusReport.inAbortedWrite(store, dsg -> {
-            EventLedger.Entry supposed = EventLedger.addIn(dsg, OccurrenceKind.ENTRY_INTO_FORCE, Vocab.iri(event), on, null, "benchmark");
-            store.derivation().applyAfter(dsg, supposed.added(), supposed.removed());
+            StatusReport.suppose(store, dsg, new Hypothesis(OccurrenceKind.ENTRY_INTO_FORCE, Vocab.iri(event), on));
             List<String> iris = new ArrayList<>();
             collectActive(dsg, asOf, iris);
             return iris;
