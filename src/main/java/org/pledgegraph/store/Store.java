@@ -11,6 +11,7 @@ import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -84,6 +85,15 @@ public final class Store implements AutoCloseable {
             derivation.applyAfter(dsg, done.added(), done.removed());
             return done;
         });
+    }
+
+    /**
+     * Reads through SPARQL alone, in one consistent view: the way new readers (pages, reports) should read, since
+     * every backend can answer it. {@link #read} hands out the embedded dataset itself and is for the embedded store's
+     * own internals.
+     */
+    public <T> T query(Function<StoreView, T> reader) {
+        return Txn.calculateRead(dsg, () -> reader.apply(query -> QueryExec.dataset(dsg).query(query).build()));
     }
 
     public <T> T read(Function<DatasetGraph, T> reader) {
