@@ -28,8 +28,11 @@ public record Entity(String iri, String printed, String label, String kind, List
         List<Fact> facts, List<Fact> incoming, List<Passage> passages, List<WikidataLink> wikidata,
         List<Ref> formats, CommitmentSection commitment, PersonSection person, SummitSection summit) {
 
-    /** One property of the thing, its values, and the passages that state them (empty: none names them). */
-    public record Fact(Ref property, List<Value> values, List<Passage> passages) {}
+    /**
+     * One property of the thing, its values, and the passages that state them (empty: none names them);
+     * {@code derived}: every value was derived by the rules (graph inferred), so no source states it.
+     */
+    public record Fact(Ref property, List<Value> values, List<Passage> passages, boolean derived) {}
 
     /**
      * One value: a linked thing ({@code ref}) or a literal ({@code text}, with its datatype or language as
@@ -74,7 +77,10 @@ public record Entity(String iri, String printed, String label, String kind, List
         });
         types.sort(Comparator.comparing(Ref::label));
 
-        List<Fact> facts = facts(description, thing, passages, labels, links, true);
+        Set<String> derived = new HashSet<>();
+        view.select(Describe.bound("derived", "thing", thing)).forEachRemaining(row ->
+                derived.add(row.get("p").getURI() + " " + row.get("o")));
+        List<Fact> facts = facts(description, thing, passages, labels, links, true, derived);
         List<Fact> incoming = incoming(description, thing, labels, links);
         List<WikidataLink> wikidata = wikidata(description, thing, labels, links);
         String comment = literal(description, thing, RDFS.comment.asNode());
@@ -106,7 +112,7 @@ public record Entity(String iri, String printed, String label, String kind, List
     }
 
     private static List<Fact> facts(Graph g, Node subject, List<Passage> passages, Map<String, String> labels,
-            Links links, boolean withParts) {
+            Links links, boolean withParts, Set<String> derived) {
         Map<String, List<Node>> byProperty = new LinkedHashMap<>();
         g.find(subject, Node.ANY, Node.ANY).forEachRemaining(t -> {
             String p = t.getPredicate().getURI();
@@ -123,7 +129,7 @@ public record Entity(String iri, String printed, String label, String kind, List
             List<Passage> stating = new ArrayList<>();
             for (Node o : objects) {
                 List<Fact> details = withParts && o.isURI() && !o.equals(subject) && isPart(g, o)
-                        ? facts(g, o, List.of(), labels, links, false) : List.of();
+                        ? facts(g, o, List.of(), labels, links, false, Set.of()) : List.of();
                 values.add(value(o, labels, links, details));
                 for (Passage passage : passages) {
                     if (!stating.contains(passage) && passage.states(o)) {
@@ -131,7 +137,8 @@ public record Entity(String iri, String printed, String label, String kind, List
                     }
                 }
             }
-            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, stating));
+            boolean allDerived = objects.stream().allMatch(o -> derived.contains(p + " " + o));
+            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, stating, allDerived));
         });
         facts.sort(Comparator.comparing(f -> f.property().label().toLowerCase()));
         return facts;
@@ -156,7 +163,7 @@ public record Entity(String iri, String printed, String label, String kind, List
         byProperty.forEach((p, subjects) -> {
             subjects.sort(Comparator.comparing(s -> display(s, labels)));
             List<Value> values = subjects.stream().map(s -> value(s, labels, links, List.of())).toList();
-            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, List.of()));
+            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, List.of(), false));
         });
         facts.sort(Comparator.comparing(f -> f.property().label().toLowerCase()));
         return facts;

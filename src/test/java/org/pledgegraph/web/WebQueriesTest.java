@@ -157,6 +157,12 @@ class WebQueriesTest {
             }),
             Map.entry("graph-triples", t -> assertEquals(122, repository.store().query(v -> v.construct(
                     Describe.bound("graph-triples", "graph", iri(Vocab.GRAPH_BACKGROUND)))).size())),
+            Map.entry("derived", t -> {
+                List<Binding> rows = t.rows("derived", "thing", iri(ID + "commitment/eu-loan-90bn"));
+                assertTrue(rows.stream().anyMatch(r -> r.get("p").getURI().equals(Vocab.PG + "activeFrom")
+                        && r.get("o").getLiteralLexicalForm().equals("2025-12-01")), "activeFrom is derived");
+                assertTrue(rows.stream().noneMatch(r -> r.get("p").getURI().equals(Vocab.PG + "committedBy")), "committedBy is stated");
+            }),
             Map.entry("graph-subjects", t -> assertTrue(t.rows("graph-subjects", "graph", iri(Vocab.GRAPH_BACKGROUND)).stream()
                     .anyMatch(r -> r.get("subject").getURI().equals(ID + "source/background-knowledge")))));
 
