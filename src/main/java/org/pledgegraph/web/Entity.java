@@ -26,7 +26,8 @@ import org.pledgegraph.store.StoreView;
  */
 public record Entity(String iri, String printed, String label, String kind, List<Ref> types, String comment,
         List<Fact> facts, List<Fact> incoming, List<Passage> passages, List<WikidataLink> wikidata,
-        List<Ref> formats, CommitmentSection commitment, PersonSection person, SummitSection summit) {
+        List<Ref> formats, CommitmentSection commitment, PersonSection person, SummitSection summit,
+        EventSection event) {
 
     /**
      * One property of the thing, its values, and the passages that state them (empty: none names them);
@@ -97,8 +98,12 @@ public record Entity(String iri, String printed, String label, String kind, List
         CommitmentSection commitment = "commitment".equals(kind) ? CommitmentSection.build(view, thing, links, description, labels, asOf) : null;
         PersonSection person = "person".equals(kind) ? PersonSection.build(view, thing, links) : null;
         SummitSection summit = "summit".equals(kind) ? SummitSection.build(view, thing, links) : null;
+        EventSection event = "event".equals(kind) ? EventSection.build(view, thing, links, labels) : null;
+        if (event != null && event.waiting().isEmpty()) {
+            event = null;
+        }
         return new Entity(iri, links.printed(iri), label, kind, types, comment, facts, incoming, passages, wikidata,
-                formats, commitment, person, summit);
+                formats, commitment, person, summit, event);
     }
 
     /** The kind of an id/ IRI: {@code person} for {@code …/id/person/x}. */

@@ -108,6 +108,22 @@ class LinkedDataTest {
     }
 
     @Test
+    void theEventPageListsWhatWaitsForIt() {
+        HttpResponse<String> home = Http.get(web.url("/"), BROWSER);
+        assertTrue(home.body().contains("href=\"/id/event/russia-ukraine-ceasefire\""), "the home page links the awaited event");
+        String html = Http.get(web.url("/id/event/russia-ukraine-ceasefire"), BROWSER).body();
+        int section = html.indexOf("Commitments that wait for it");
+        assertTrue(section > 0, html);
+        String waiting = html.substring(section, html.indexOf("</section>", section));
+        for (String commitment : new String[] {"security-guarantees", "ceasefire-monitoring-mechanism", "uk-france-military-hubs"}) {
+            assertTrue(waiting.contains("href=\"/id/commitment/" + commitment + "\""), commitment);
+        }
+        assertTrue(waiting.contains(">Coalition of the Willing</a>") && waiting.contains(">United Kingdom</a>"), "who gave them");
+        assertTrue(waiting.contains("href=\"/id/source/coalition-summit-2026-01-07#char=487,643\""), "Costa's sentence, linked");
+        assertTrue(waiting.contains("that will be activated once a ceasefire enters into force"), "and quoted");
+    }
+
+    @Test
     void theSourceViewMarksPassagesByCodePoints() {
         String html = Http.get(web.url("/id/source/coalition-summit-2026-01-07"), BROWSER).body();
         // characters 0-25 are "BRUSSELS, January 7, 2026" (the dateline annotation)
