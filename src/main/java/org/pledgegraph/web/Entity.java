@@ -33,7 +33,10 @@ public record Entity(String iri, String printed, String label, String kind, List
      * One property of the thing, its values, and the passages that state them (empty: none names them);
      * {@code derived}: every value was derived by the rules (graph inferred), so no source states it.
      */
-    public record Fact(Ref property, List<Value> values, List<Passage> passages, boolean derived) {}
+    public record Fact(Ref property, List<Value> values, List<Passage> passages, boolean derived, int more) {}
+
+    /** Links to a thing shown per property; a thing of the 10^6 scale may have thousands (its data has them all). */
+    static final int MAX_INCOMING = 100;
 
     /**
      * One value: a linked thing ({@code ref}) or a literal ({@code text}, with its datatype or language as
@@ -143,7 +146,7 @@ public record Entity(String iri, String printed, String label, String kind, List
                 }
             }
             boolean allDerived = objects.stream().allMatch(o -> derived.contains(p + " " + o));
-            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, stating, allDerived));
+            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, stating, allDerived, 0));
         });
         facts.sort(Comparator.comparing(f -> f.property().label().toLowerCase()));
         return facts;
@@ -167,8 +170,8 @@ public record Entity(String iri, String printed, String label, String kind, List
         List<Fact> facts = new ArrayList<>();
         byProperty.forEach((p, subjects) -> {
             subjects.sort(Comparator.comparing(s -> display(s, labels)));
-            List<Value> values = subjects.stream().map(s -> value(s, labels, links, List.of())).toList();
-            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, List.of(), false));
+            List<Value> values = subjects.stream().limit(MAX_INCOMING).map(s -> value(s, labels, links, List.of())).toList();
+            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, List.of(), false, subjects.size() - values.size()));
         });
         facts.sort(Comparator.comparing(f -> f.property().label().toLowerCase()));
         return facts;

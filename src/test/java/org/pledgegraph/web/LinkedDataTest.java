@@ -60,7 +60,10 @@ class LinkedDataTest {
             assertEquals(200, r.statusCode(), accept);
             assertEquals("Accept", r.headers().firstValue("Vary").orElse(""), accept);
         }
-        assertTrue(contentType(Http.get(web.url(COMMITMENT), BROWSER)).startsWith("text/html"));
+        HttpResponse<String> page = Http.get(web.url(COMMITMENT), BROWSER);
+        assertTrue(contentType(page).startsWith("text/html"));
+        assertTrue(page.headers().firstValue("Link").orElse("").contains("<" + COMMITMENT + ".ttl>; rel=\"alternate\"; type=\"text/turtle\""),
+                "the page points to its data");
         assertTrue(contentType(Http.get(web.url(COMMITMENT), "*/*")).startsWith("text/html"));
         assertTrue(contentType(Http.get(web.url(COMMITMENT), "application/ld+json;q=0.5, text/turtle;q=0.9"))
                 .startsWith("text/turtle"), "the higher quality wins");
