@@ -184,6 +184,33 @@ class LinkedDataTest {
         assertTrue(ask.body().contains("\"boolean\""), ask.body());
     }
 
+    @Test
+    void everyKindOfThingHasAPageAndData() {
+        // Up to three things of each kind under id/ (person, commitment, condition, annotation, selector, concept, ...).
+        java.util.Map<String, java.util.List<String>> byKind = new java.util.TreeMap<>();
+        web.store().query(v -> {
+            v.select(org.apache.jena.query.QueryFactory.create("SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER (isIRI(?s) && "
+                    + "STRSTARTS(STR(?s), \"" + Vocab.ID + "\") && !CONTAINS(STR(?s), \"#\")) } ORDER BY ?s"))
+                    .forEachRemaining(row -> {
+                        String iri = row.get("s").getURI();
+                        java.util.List<String> some = byKind.computeIfAbsent(Entity.kindOf(iri), k -> new java.util.ArrayList<>());
+                        if (some.size() < 3) {
+                            some.add(iri);
+                        }
+                    });
+            return null;
+        });
+        assertTrue(byKind.keySet().containsAll(java.util.List.of("person", "commitment", "condition", "summit", "source",
+                "annotation", "selector", "concept", "tenure", "link")), byKind.keySet().toString());
+        byKind.values().forEach(iris -> iris.forEach(iri -> {
+            String path = Links.localPath(iri);
+            HttpResponse<String> page = Http.get(web.url(path), BROWSER);
+            assertEquals(200, page.statusCode(), path);
+            assertTrue(page.body().contains("</html>"), path);
+            assertTrue(fetch(path, "text/turtle", Lang.TURTLE).size() > 0, path);
+        }));
+    }
+
     Graph fetch(String path, String accept, Lang lang) {
         HttpResponse<String> r = Http.get(web.url(path), accept);
         assertEquals(200, r.statusCode(), path + " " + accept);
