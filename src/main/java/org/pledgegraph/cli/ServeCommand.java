@@ -21,8 +21,6 @@ import picocli.CommandLine.Option;
         description = {"Serve the store over SPARQL with embedded Fuseki (loads it first if it is empty).",
                 "Dataset /pledgegraph: /sparql (query), /data (Graph Store Protocol), /update (needs --auth)."})
 final class ServeCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-
     @Mixin
     StoreOptions storeOptions;
 
@@ -63,18 +61,20 @@ final class ServeCommand implements Callable<Integer> {
         }
         List<String> services = noFederation ? List.of()
                 : allowedServices == null ? ServiceAllowList.DEFAULT : allowedServices;
+        // Not a static field: picocli creates every command to print --help, which must not start the logging.
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port)
                 .withQueryTimeout(Duration.ofSeconds(timeoutSeconds)).withAuthFile(authFile)
                 .withAllowedServices(services).withMaxBodyBytes(maxBody).withReadCors(cors);
         Store store = storeOptions.openWithoutLoading();
         if (store.isEmpty()) {
-            LOG.info("store {} is empty: loading {}", store.description(), storeOptions.project.toAbsolutePath().normalize());
+            log.info("store {} is empty: loading {}", store.description(), storeOptions.project.toAbsolutePath().normalize());
             storeOptions.loader().load(store, false);
         }
         PledgeServer server = PledgeServer.start(store, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping");
+            log.info("stopping");
             server.close();
             store.close();
             stopped.countDown();
