@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.engine.ExecutionContext;
@@ -17,7 +18,8 @@ import org.apache.jena.sparql.util.Context;
 /**
  * Federated queries only to endpoints on a list. Jena tries any SERVICE IRI by default, which turns a public endpoint
  * into a proxy for requests to any host its machine can reach; this link of the service chain refuses all others.
- * A refusal is a {@link QueryDeniedException}, which Fuseki answers with 422 and the reason.
+ * A refusal is a {@link QueryDeniedException}, which Fuseki answers with 422 and the reason. Redirects are not
+ * followed: an allowed endpoint that answers 302 to another host gets no request sent there.
  */
 public final class ServiceAllowList implements ChainingServiceExecutorBulk {
     public static final String WIKIDATA_QUERY_SERVICE = "https://query.wikidata.org/sparql";
@@ -34,6 +36,8 @@ public final class ServiceAllowList implements ChainingServiceExecutorBulk {
         ServiceExecutorRegistry registry = ServiceExecutorRegistry.createFrom(ServiceExecutorRegistry.get());
         registry.addBulkLink(this);
         ServiceExecutorRegistry.set(context, registry);
+        // An allowed endpoint's 302 is its answer, not an errand to another host.
+        context.set(ARQ.httpQueryClient, AllowedOrigins.NO_REDIRECTS);
     }
 
     public Set<String> allowed() {
@@ -43,7 +47,12 @@ public final class ServiceAllowList implements ChainingServiceExecutorBulk {
     @Override
     public QueryIterator createExecution(OpService opService, QueryIterator input, ExecutionContext execCxt,
             ServiceExecutorBulk chain) {
-        Node service = opService.getService();
+        check(opService.getService());
+        return chain.createExecution(opService, input, execCxt);
+    }
+
+    /** Refuses (with a {@link QueryDeniedException}) any endpoint but a constant IRI on the list. */
+    public void check(Node service) {
         if (!service.isURI()) {
             throw new QueryDeniedException("SERVICE " + service + " refused: the endpoint must be a constant IRI on the allow-list");
         }
@@ -51,6 +60,5 @@ public final class ServiceAllowList implements ChainingServiceExecutorBulk {
             throw new QueryDeniedException("SERVICE <" + service.getURI() + "> refused: not on the allow-list "
                     + (allowed.isEmpty() ? "(federation is off)" : allowed.toString()));
         }
-        return chain.createExecution(opService, input, execCxt);
     }
 }
