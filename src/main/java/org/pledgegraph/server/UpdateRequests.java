@@ -21,6 +21,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.riot.web.HttpNames;
@@ -134,10 +135,9 @@ final class UpdateRequests extends SPARQL_Update {
         try {
             return UpdateFactory.read(using, new ByteArrayInputStream(update.getBytes(StandardCharsets.UTF_8)),
                     Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);
-        } catch (QueryParseException e) {
-            ServletOps.errorBadRequest(message(e));
-        } catch (UpdateException e) {
-            // The protocol's dataset and USING / WITH in the request at once (SPARQL 1.1 Protocol, 2.2.3).
+        } catch (QueryException | UpdateException e) {
+            // A syntax error, or the protocol's dataset and USING / WITH in the request at once (SPARQL 1.1 Protocol,
+            // 2.2.3), which the parser reports as a QueryException around an UpdateException.
             ServletOps.errorBadRequest(message(e));
         }
         return null;
