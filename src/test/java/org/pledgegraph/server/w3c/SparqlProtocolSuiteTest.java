@@ -62,8 +62,8 @@ class SparqlProtocolSuiteTest {
     /** The manifest's ut:graphData: data1.nt, data2.nt and data3.nt, each in the graph its label names. */
     @BeforeEach
     void graphData() {
-        suite.clear();
         suite.store.write(dsg -> {
+            dsg.clear();
             for (String n : List.of("1", "2", "3")) {
                 String doc = K + "data" + n + ".rdf";
                 dsg.add(NodeFactory.createURI(doc), NodeFactory.createURI(doc),
