@@ -47,7 +47,7 @@ public final class PledgeServer implements AutoCloseable {
         context.set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         ServiceAllowList allowList = new ServiceAllowList(settings.allowedServices());
         allowList.installIn(context);
-        QueryGuard.installIn(context, allowList);
+        QueryGuard.installIn(context, allowList, settings.queryTimeout());
         StrictParse.refuseRemoteDocuments();
         // Fuseki serves the store's dataset through a wrapper whose write transactions derive before they commit.
         DerivingDataset served = new DerivingDataset(store);

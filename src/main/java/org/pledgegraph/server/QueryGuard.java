@@ -1,5 +1,6 @@
 package org.pledgegraph.server;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -7,7 +8,6 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.ARQ;
 import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.ARQConstants;
@@ -53,17 +53,20 @@ import org.apache.jena.sparql.util.Context;
 final class QueryGuard implements RewriteFactory {
     private final RewriteFactory optimizer;
     private final ServiceAllowList allowList;
+    private final Duration timeout;
 
-    private QueryGuard(RewriteFactory optimizer, ServiceAllowList allowList) {
+    private QueryGuard(RewriteFactory optimizer, ServiceAllowList allowList, Duration timeout) {
         this.optimizer = optimizer;
         this.allowList = allowList;
+        this.timeout = timeout;
     }
 
     /** Puts the guard in front of the optimizer for every query over a dataset with this context. */
-    static void installIn(Context context, ServiceAllowList allowList) {
+    static void installIn(Context context, ServiceAllowList allowList, Duration timeout) {
         RewriteFactory current = context.get(ARQConstants.sysOptimizerFactory);
-        RewriteFactory optimizer = current != null ? current : Optimize.getFactory();
-        context.set(ARQConstants.sysOptimizerFactory, new QueryGuard(optimizer, allowList));
+        RewriteFactory optimizer = current instanceof QueryGuard guard ? guard.optimizer
+                : current != null ? current : Optimize.getFactory();
+        context.set(ARQConstants.sysOptimizerFactory, new QueryGuard(optimizer, allowList, timeout));
     }
 
     @Override
@@ -74,7 +77,9 @@ final class QueryGuard implements RewriteFactory {
 
     Op guard(Op op) {
         Walker.walk(op, new Refusals(), new JavaFunctions());
-        return Walker.transform(op, new TransformCopy(), new CancellableMatching());
+        // The query runs from now on: its matches stop at the timeout from now, or sooner if it is cancelled.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return Walker.transform(op, new TransformCopy(), new CancellableMatching(deadline));
     }
 
     /** SERVICE off the allow-list, and java: property functions, anywhere in the algebra. */
@@ -125,36 +130,45 @@ final class QueryGuard implements RewriteFactory {
 
     /** REGEX and REPLACE, rewritten to their cancellable forms. */
     private static final class CancellableMatching extends ExprTransformCopy {
+        private final long deadline;
+
+        CancellableMatching(long deadline) {
+            this.deadline = deadline;
+        }
+
         @Override
         public Expr transform(ExprFunctionN func, ExprList args) {
             if (func instanceof E_Regex && !(func instanceof CancellableRegex)) {
-                return new CancellableRegex(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null);
+                return new CancellableRegex(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null, deadline);
             }
             if (func instanceof E_StrReplace && !(func instanceof CancellableReplace)) {
-                return new CancellableReplace(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null);
+                return new CancellableReplace(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null, deadline);
             }
             return super.transform(func, args);
         }
     }
 
-    /** When a match must stop: the query's cancel signal, and at the latest its timeout from now. */
-    private static CancellableText text(String s, FunctionEnv env) {
+    /**
+     * When a match must stop: when the query is cancelled, and at the latest at its deadline. ARQ's overall timeout
+     * is checked between the query's steps and sets no signal a match could see, so the deadline is the guard's own.
+     */
+    private static CancellableText text(String s, FunctionEnv env, long deadline) {
         AtomicBoolean cancelled = env instanceof ExecutionContext ec ? ec.getCancelSignal() : null;
-        long timeoutMillis = 30_000;
-        Object configured = env == null || env.getContext() == null ? null : env.getContext().get(ARQ.queryTimeout);
-        if (configured != null) {
-            try {
-                timeoutMillis = Long.parseLong(configured.toString().split(",")[0].trim());
-            } catch (NumberFormatException e) {
-                // Keep the default: a malformed setting must not turn the limit off.
-            }
-        }
-        return new CancellableText(s, cancelled, System.nanoTime() + timeoutMillis * 1_000_000L);
+        return new CancellableText(s, cancelled, deadline);
     }
 
     static final class CancellableRegex extends E_Regex {
-        CancellableRegex(Expr expr, Expr pattern, Expr flags) {
+        private final long deadline;
+
+        CancellableRegex(Expr expr, Expr pattern, Expr flags, long deadline) {
             super(expr, pattern, flags);
+            this.deadline = deadline;
+        }
+
+        /** Without an execution (ARQ's constant folding), no match is tried: it could not be stopped. */
+        @Override
+        public NodeValue eval(List<NodeValue> args) {
+            throw new ExprEvalException("evaluated when the query runs, under its timeout");
         }
 
         @Override
@@ -165,18 +179,27 @@ final class QueryGuard implements RewriteFactory {
                 throw new ExprEvalException("REGEX: pattern and flags must be strings");
             }
             Pattern pattern = RegexEngine.makePattern("REGEX", args.get(1).getString(), flags == null ? null : flags.getString());
-            return NodeValue.booleanReturn(pattern.matcher(text(arg.getLiteralLexicalForm(), env)).find());
+            return NodeValue.booleanReturn(pattern.matcher(text(arg.getLiteralLexicalForm(), env, deadline)).find());
         }
 
         @Override
         public Expr copy(ExprList newArgs) {
-            return new CancellableRegex(newArgs.get(0), newArgs.get(1), newArgs.size() > 2 ? newArgs.get(2) : null);
+            return new CancellableRegex(newArgs.get(0), newArgs.get(1), newArgs.size() > 2 ? newArgs.get(2) : null, deadline);
         }
     }
 
     static final class CancellableReplace extends E_StrReplace {
-        CancellableReplace(Expr expr, Expr pattern, Expr replacement, Expr flags) {
+        private final long deadline;
+
+        CancellableReplace(Expr expr, Expr pattern, Expr replacement, Expr flags, long deadline) {
             super(expr, pattern, replacement, flags);
+            this.deadline = deadline;
+        }
+
+        /** Without an execution (ARQ's constant folding), no match is tried: it could not be stopped. */
+        @Override
+        public NodeValue eval(List<NodeValue> args) {
+            throw new ExprEvalException("evaluated when the query runs, under its timeout");
         }
 
         @Override
@@ -190,7 +213,7 @@ final class QueryGuard implements RewriteFactory {
             if (pattern.matcher("").matches()) {
                 throw new ExprEvalException("REPLACE: pattern matches the empty string");
             }
-            Matcher m = pattern.matcher(text(arg.getLiteralLexicalForm(), env));
+            Matcher m = pattern.matcher(text(arg.getLiteralLexicalForm(), env, deadline));
             String replaced;
             try {
                 replaced = m.replaceAll(args.get(2).getString());
@@ -206,7 +229,7 @@ final class QueryGuard implements RewriteFactory {
 
         @Override
         public Expr copy(ExprList newArgs) {
-            return new CancellableReplace(newArgs.get(0), newArgs.get(1), newArgs.get(2), newArgs.size() > 3 ? newArgs.get(3) : null);
+            return new CancellableReplace(newArgs.get(0), newArgs.get(1), newArgs.get(2), newArgs.size() > 3 ? newArgs.get(3) : null, deadline);
         }
     }
 

@@ -10,6 +10,9 @@ import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.iterator.QueryIteratorWrapper;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.sparql.service.bulk.ChainingServiceExecutorBulk;
 import org.apache.jena.sparql.service.bulk.ServiceExecutorBulk;
@@ -48,7 +51,49 @@ public final class ServiceAllowList implements ChainingServiceExecutorBulk {
     public QueryIterator createExecution(OpService opService, QueryIterator input, ExecutionContext execCxt,
             ServiceExecutorBulk chain) {
         check(opService.getService());
-        return chain.createExecution(opService, input, execCxt);
+        String endpoint = opService.getService().getURI();
+        try {
+            return new NoRedirects(chain.createExecution(opService, input, execCxt), endpoint);
+        } catch (QueryExceptionHTTP e) {
+            throw redirectRefused(e, endpoint);
+        }
+    }
+
+    /** Fuseki would pass an endpoint's 3xx on to the client, without its Location: it is a refusal instead. */
+    private static RuntimeException redirectRefused(QueryExceptionHTTP e, String endpoint) {
+        if (e.getStatusCode() >= 300 && e.getStatusCode() < 400) {
+            return new QueryDeniedException("SERVICE <" + endpoint + "> answered a redirect (" + e.getStatusCode()
+                    + "): redirects are not followed");
+        }
+        return e;
+    }
+
+    /** The remote call happens as the results are read; a redirect met there is refused too. */
+    private static final class NoRedirects extends QueryIteratorWrapper {
+        private final String endpoint;
+
+        NoRedirects(QueryIterator results, String endpoint) {
+            super(results);
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        protected boolean hasNextBinding() {
+            try {
+                return super.hasNextBinding();
+            } catch (QueryExceptionHTTP e) {
+                throw redirectRefused(e, endpoint);
+            }
+        }
+
+        @Override
+        protected Binding moveToNextBinding() {
+            try {
+                return super.moveToNextBinding();
+            } catch (QueryExceptionHTTP e) {
+                throw redirectRefused(e, endpoint);
+            }
+        }
     }
 
     /** Refuses (with a {@link QueryDeniedException}) any endpoint but a constant IRI on the list. */
