@@ -41,6 +41,16 @@ public final class PledgeServer implements AutoCloseable {
     }
 
     public static PledgeServer start(Store store, ServerSettings settings) {
+        if (store instanceof org.pledgegraph.store.RemoteStore remote) {
+            // A stateless front: the same endpoints, over a remote store (serve --store-url).
+            try {
+                return new PledgeServer(PledgeFront.start(remote, settings), null, settings);
+            } catch (UserException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new UserException("cannot serve on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e), e);
+            }
+        }
         boolean writes = settings.authFile() != null;
         if (writes && !Files.isReadable(settings.authFile())) {
             throw new UserException("credentials file " + settings.authFile() + " is not readable");
@@ -122,7 +132,9 @@ public final class PledgeServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
-        updates.uninstall();
+        if (updates != null) {
+            updates.uninstall();
+        }
     }
 
     private static Set<String> hostsOf(Set<String> endpoints) {
