@@ -45,6 +45,16 @@ public final class PledgeServer implements AutoCloseable {
 
     /** Starts the server with the add-ons' servlets and filters on the same port (the web pages, see web/). */
     public static PledgeServer start(Store store, ServerSettings settings, List<ServerAddOn> addOns) {
+        if (store instanceof org.pledgegraph.store.RemoteStore remote) {
+            // A stateless front: the same endpoints, over a remote store (serve --store-url).
+            try {
+                return new PledgeServer(PledgeFront.start(remote, settings), null, settings);
+            } catch (UserException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new UserException("cannot serve on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e), e);
+            }
+        }
         boolean writes = settings.authFile() != null;
         if (writes && !Files.isReadable(settings.authFile())) {
             throw new UserException("credentials file " + settings.authFile() + " is not readable");
@@ -139,7 +149,9 @@ public final class PledgeServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
-        updates.uninstall();
+        if (updates != null) {
+            updates.uninstall();
+        }
     }
 
     private static ServerAddOn.Routes routesOf(FusekiServer.Builder builder) {
