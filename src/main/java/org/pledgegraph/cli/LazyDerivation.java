@@ -46,6 +46,22 @@ final class LazyDerivation implements Derivation {
     }
 
     @Override
+    public org.apache.jena.update.UpdateRequest updateAll() {
+        return get().updateAll();
+    }
+
+    @Override
+    public org.apache.jena.update.UpdateRequest updateAfter(org.pledgegraph.store.StoreView view, List<Quad> added,
+            List<Quad> removed) {
+        return get().updateAfter(view, added, removed);
+    }
+
+    @Override
+    public <T extends Derivation> java.util.Optional<T> find(Class<T> kind) {
+        return Derivation.super.find(kind).or(() -> get().find(kind));
+    }
+
+    @Override
     public void check(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {
         get().check(dsg, added, removed);
     }
