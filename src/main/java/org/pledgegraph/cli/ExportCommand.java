@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the store (the union of its graphs), or one graph, as RDF.",
+        description = {"Write the store (the union of its graphs), or one graph, as RDF. TriG, N-Quads and JSON-LD (one "
+                + "@graph per named graph, JSON-LD 1.1) keep graph names; Turtle and N-Triples merge them.",
                 "Turtle and TriG are sorted by subject so that two exports diff cleanly."})
 final class ExportCommand implements Callable<Integer> {
     @Mixin

@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Every commitment with its kind, guarantors, status as of a date, the date it became active, "
-                + "and for pending ones the conditions still unmet (the query queries/status-as-of.rq); with --active, "
-                + "only the commitments in force and since when (queries/active-as-of.rq).",
+        description = {"Every commitment with its kind, guarantors, status as of a date beside its modality, the date it "
+                + "became active (a month when the source gives no day), and for pending ones the conditions still unmet "
+                + "and whether the source states them or implies them (the query queries/status-as-of.rq); with "
+                + "--active, only the commitments in force, since when, and how firm (queries/active-as-of.rq).",
                 "--what-if supposes occurrences without recording them: they are written in a transaction that is "
                 + "aborted after the answer, so the store is unchanged."})
 final class StatusCommand implements Callable<Integer> {

@@ -13,6 +13,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
@@ -22,7 +23,8 @@ import org.pledgegraph.store.Store;
 
 /**
  * Writes the store, or one graph of it, in a standard syntax. Turtle and TriG group each subject's triples and sort
- * subjects, predicates and objects, so that two exports diff line by line.
+ * subjects, predicates and objects, so that two exports diff line by line. JSON-LD is written as a JSON-LD 1.1
+ * dataset: one node object with {@code @id} and {@code @graph} per named graph, so graph names survive the trip.
  */
 public final class Exporter {
     public enum Format { ttl, trig, nt, nq, jsonld }
@@ -35,8 +37,9 @@ public final class Exporter {
                 throw new UserException("no graph <" + graphIri + "> in the store; graphs: " + store.graphSizes().keySet());
             }
             switch (format) {
-                case ttl, nt, jsonld -> writeGraph(graphIri == null ? union(dsg) : dsg.getGraph(Vocab.iri(graphIri)), format, out);
+                case ttl, nt -> writeGraph(graphIri == null ? union(dsg) : dsg.getGraph(Vocab.iri(graphIri)), format, out);
                 case trig, nq -> writeDataset(dsg, graphIri, format, out);
+                case jsonld -> writeJsonLd(dsg, graphIri, out);
             }
             return null;
         });
@@ -48,7 +51,7 @@ public final class Exporter {
         return union;
     }
 
-    /** One graph in a graph format (ttl, nt, jsonld); Turtle and N-Triples sorted as {@link #export} writes them. */
+    /** One graph in a graph format (ttl, nt); Turtle and N-Triples sorted as {@link #export} writes them. */
     public static void writeGraph(Graph graph, Format format, OutputStream out) {
         switch (format) {
             case ttl -> {
@@ -64,13 +67,24 @@ public final class Exporter {
                 sorted(graph).forEach(stream::triple);
                 stream.finish();
             }
-            default -> {
-                Graph copy = GraphFactory.createDefaultGraph();
-                graph.find().forEachRemaining(copy::add);
-                copy.getPrefixMapping().setNsPrefixes(Vocab.PREFIXES);
-                RDFDataMgr.write(out, copy, RDFFormat.JSONLD_PRETTY);
-            }
+            default -> throw new IllegalArgumentException(format + " is not a format for one graph without its name");
         }
+    }
+
+    /**
+     * The named graphs (all, or the one asked for) as a JSON-LD 1.1 dataset, by Jena's JSON-LD 1.1 writer of a
+     * DatasetGraph: each graph keeps its name, where a plain JSON-LD graph would merge them all into one.
+     */
+    private static void writeJsonLd(DatasetGraph dsg, String graphIri, OutputStream out) {
+        DatasetGraph copy = DatasetGraphFactory.create();
+        copy.prefixes().putAll(Vocab.PREFIXES.getNsPrefixMap());
+        if (graphIri != null) {
+            Node g = Vocab.iri(graphIri);
+            dsg.getGraph(g).find().forEachRemaining(t -> copy.add(Quad.create(g, t)));
+        } else {
+            dsg.find().forEachRemaining(copy::add);
+        }
+        RDFDataMgr.write(out, copy, RDFFormat.JSONLD11_PRETTY);
     }
 
     private static void writeDataset(DatasetGraph dsg, String graphIri, Format format, OutputStream out) {

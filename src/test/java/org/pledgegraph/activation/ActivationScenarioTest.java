@@ -40,7 +40,7 @@ class ActivationScenarioTest {
         }
         assertEquals("once a ceasefire enters into force", s.get("reassurance-force").get(2));
         assertEquals(List.of("active", "2026-01-06", ""), s.get("military-assistance"));
-        assertEquals(List.of("active", "2025-12-01", ""), s.get("eu-loan"), "a month-only date counts from its first day");
+        assertEquals(List.of("active", "2025-12", ""), s.get("eu-loan"), "a month-only date stays a month (MonthPrecisionTest)");
         assertEquals(List.of("active", "2026-01-06", ""), s.get("accession-support"), "no date made: the statement's date");
         assertEquals("pending", p.status("2026-01-05").get("accession-support").get(0), "not active before it was stated");
     }
@@ -171,7 +171,7 @@ class ActivationScenarioTest {
         p.ok("event", "add", "--kind", "entry-into-force", "--of", "https://w3id.org/pledgegraph/id/commitment/eu-loan",
                 "--date", "2026-03-01");
         assertEquals("active", p.status("2026-03-02").get("eu-loan").get(0));
-        assertEquals("2025-12-01", p.active("2026-03-02").get("eu-loan"), "only a withdrawal, suspension, fulfilment or lapse ends it");
+        assertEquals("2025-12", p.active("2026-03-02").get("eu-loan"), "only a withdrawal, suspension, fulfilment or lapse ends it");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the event restores the store exactly.
  */
 class ArticleScenarioTest {
-    /** The article's commitments with a ceasefire condition (stated or implied). */
-    static final List<String> CONDITIONAL = List.of("security-guarantees", "uk-france-military-hubs", "ceasefire-monitoring-mechanism");
+    /** The article's commitments with a ceasefire condition (stated or implied; docs/facts.md says which and why). */
+    static final List<String> CONDITIONAL = List.of("security-guarantees", "uk-france-military-hubs", "ceasefire-monitoring-mechanism",
+            "multinational-reassurance-force", "us-support-reassurance-force", "response-to-future-aggression",
+            "germany-possible-deployments");
 
     @TempDir
     Path dir;
@@ -38,7 +41,11 @@ class ArticleScenarioTest {
             assertTrue(!before0602.get(c).get(2).isEmpty(), c + " names its unmet condition");
         }
         assertEquals(List.of("active", "2026-01-06", ""), before0602.get("long-term-military-assistance"));
-        assertEquals(List.of("active", "2025-12-01", ""), before0602.get("eu-loan-90bn"), "agreed in December 2025");
+        assertEquals(List.of("active", "2025-12", ""), before0602.get("eu-loan-90bn"), "agreed in December 2025: the month, no day");
+        assertEquals(Set.of("security-guarantees", "uk-france-military-hubs", "ceasefire-monitoring-mechanism",
+                "multinational-reassurance-force", "us-support-reassurance-force", "response-to-future-aggression",
+                "germany-possible-deployments"), pending(before0602), "the framework's components wait for the ceasefire");
+        assertTrue(!before0602.containsKey("turkiye-maritime-security"), "Türkiye's role is a role praised, not a commitment");
 
         p.ok("event", "add", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire", "--date", "2026-06-01",
                 "--source", "https://example.org/ceasefire");
@@ -61,5 +68,13 @@ class ArticleScenarioTest {
         p.ok("event", "remove", "--kind", "entry-into-force", "--of", "russia-ukraine-ceasefire");
         assertEquals(before0602, p.status("2026-06-02"));
         assertEquals(before, p.snapshot(), "every quad as before");
+    }
+
+    private static Set<String> pending(Map<String, List<String>> status) {
+        Set<String> out = new java.util.TreeSet<>();
+        status.forEach((c, row) -> {
+            if (row.get(0).equals("pending")) out.add(c);
+        });
+        return out;
     }
 }

@@ -86,11 +86,16 @@ final class FixtureProject {
     static Map<String, List<String>> parseStatus(String csv) {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         List<String> lines = csv.lines().toList();
+        // By column name, so that a column added or moved does not shift what the tests compare.
+        List<String> header = csvCells(lines.get(0));
+        int statusAt = header.indexOf("status");
+        int fromAt = header.indexOf("activeFrom");
+        int unmetAt = header.indexOf("unmet");
         for (String line : lines.subList(1, lines.size())) {
             List<String> cells = csvCells(line);
             String slug = cells.get(0).substring(cells.get(0).lastIndexOf('/') + 1);
-            String status = cells.get(3).substring(cells.get(3).lastIndexOf('/') + 1);
-            rows.put(slug, List.of(status, cells.get(4), cells.get(5)));
+            String status = cells.get(statusAt).substring(cells.get(statusAt).lastIndexOf('/') + 1);
+            rows.put(slug, List.of(status, cells.get(fromAt), cells.get(unmetAt)));
         }
         return rows;
     }

@@ -111,7 +111,7 @@ class OntologyTermsTest {
         Model m = Project.ontology();
         String c = Project.ID + "concept/";
         for (String s : List.of("status/pending", "status/active", "status/suspended", "status/fulfilled",
-                "status/withdrawn", "status/lapsed", "condition-basis/stated", "condition-basis/implied",
+                "status/withdrawn", "status/lapsed", "status/undetermined", "condition-basis/stated", "condition-basis/implied",
                 "modality/pledged", "modality/agreed", "modality/planned", "modality/possible", "modality/potential",
                 "bindingness/politically-binding", "bindingness/legally-binding", "measure-type/military",
                 "measure-type/intelligence", "measure-type/logistical", "measure-type/diplomatic",
@@ -119,8 +119,9 @@ class OntologyTermsTest {
                 "participant-role/envoy")) {
             assertTrue(m.contains(m.createResource(c + s), RDF.type, SKOS.Concept), s);
         }
-        assertEquals(6, m.listSubjectsWithProperty(SKOS.inScheme, m.createResource(c + "status")).toList().size(),
-                "the status scheme has exactly the six lifecycle statuses");
+        // Six lifecycle statuses, and undetermined for a date inside the month (or year) a commitment was made in.
+        assertEquals(7, m.listSubjectsWithProperty(SKOS.inScheme, m.createResource(c + "status")).toList().size(),
+                "the status scheme has exactly the six lifecycle statuses and undetermined");
     }
 
     @Test

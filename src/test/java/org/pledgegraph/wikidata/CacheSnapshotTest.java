@@ -35,7 +35,7 @@ class CacheSnapshotTest {
             assertEquals(0, project.run("load").exit());
             Cli.Run run = project.link(wikidata, "fetch");
             assertEquals(0, run.exit(), run.err());
-            assertTrue(run.out().contains("20 linked items, 20 fetched"), run.out());
+            assertTrue(run.out().contains("21 linked items, 21 fetched"), run.out());
         }
         Path written = project.dir.resolve(CacheFile.RELATIVE);
         assertTrue(Files.exists(SNAPSHOT), "no fixture " + SNAPSHOT);

@@ -68,6 +68,27 @@ class VoidTest {
         });
     }
 
+    /**
+     * X, the platform of the article's posts, is Q918 (the social network, formerly Twitter): decided on the article's
+     * words and seven independent files, so an identity, no longer a candidate; its record says so and names the
+     * dissenting files.
+     */
+    @Test
+    void xThePlatformIsLinkedAsTheSocialNetwork() {
+        repository.store().read(dsg -> {
+            Node x = Vocab.iri(Vocab.ID + "platform/x");
+            Node q918 = Vocab.iri(LinkRecord.WD + "Q918");
+            assertTrue(dsg.contains(LINKS, x, OWL.sameAs.asNode(), q918), "platform:x owl:sameAs wd:Q918");
+            assertTrue(!dsg.contains(LINKS, x, Vocab.iri(Vocab.PG + "candidateMatch"), Node.ANY), "no longer a candidate");
+            Node record = Vocab.iri(Vocab.ID + "link/wikidata-platform-x");
+            String evidence = dsg.stream(LINKS, record, Vocab.iri(Vocab.PG + "linkEvidence"), Node.ANY).findFirst()
+                    .orElseThrow().getObject().getLiteralLexicalForm();
+            assertTrue(evidence.contains("the social media platform X"), "the article's own words: " + evidence);
+            assertTrue(evidence.contains("Dissenting"), "the dissenting files are named: " + evidence);
+            return null;
+        });
+    }
+
     @Test
     void theTrapsAreAvoided() {
         repository.store().read(dsg -> {
