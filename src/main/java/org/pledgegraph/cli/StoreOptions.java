@@ -47,7 +47,7 @@ public final class StoreOptions {
     public Store openWithoutLoading() {
         Store opened = mem ? Store.inMemory() : Store.open(store);
         new ServiceAllowList(ServiceAllowList.DEFAULT).installIn(opened.dataset().getContext());
-        Wiring.wire(opened);
+        Wiring.wire(opened, project);
         return opened;
     }
 

@@ -1,0 +1,32 @@
+package org.pledgegraph.validate;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.impl.GraphBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.util.iterator.WrappedIterator;
+import org.pledgegraph.Vocab;
+
+/**
+ * What validation reads: every graph of the dataset but the inferred one, as one read-only graph. The inferred graph
+ * is left out because, when a write is validated, it still holds the consequences of the data before the write
+ * (derivation runs after validation): a deleted commitment's inferred types must not make it a target.
+ */
+final class AssertedGraph extends GraphBase {
+    private static final Node INFERRED = Vocab.iri(Vocab.GRAPH_INFERRED);
+    private final DatasetGraph dsg;
+
+    AssertedGraph(DatasetGraph dsg) {
+        this.dsg = dsg;
+    }
+
+    @Override
+    protected ExtendedIterator<Triple> graphBaseFind(Triple m) {
+        var quads = dsg.find(Node.ANY, m.getSubject(), m.getPredicate(), m.getObject());
+        var triples = Iter.map(Iter.filter(quads, q -> !INFERRED.equals(q.getGraph())), Quad::asTriple);
+        return WrappedIterator.createNoRemove(Iter.distinct(triples));
+    }
+}
