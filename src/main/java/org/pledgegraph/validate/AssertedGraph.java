@@ -23,6 +23,30 @@ final class AssertedGraph extends GraphBase {
         this.dsg = dsg;
     }
 
+    /** The asserted triples copied into one in-memory graph when there are fewer than {@code limit}, else the view. */
+    static org.apache.jena.graph.Graph copyIfSmall(DatasetGraph dsg, long limit) {
+        long n = 0;
+        var it = dsg.find();
+        try {
+            while (it.hasNext() && n < limit) {
+                it.next();
+                n++;
+            }
+        } finally {
+            Iter.close(it);
+        }
+        if (n >= limit) {
+            return new AssertedGraph(dsg);
+        }
+        org.apache.jena.graph.Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        dsg.find().forEachRemaining(q -> {
+            if (!INFERRED.equals(q.getGraph())) {
+                copy.add(q.asTriple());
+            }
+        });
+        return copy;
+    }
+
     @Override
     protected ExtendedIterator<Triple> graphBaseFind(Triple m) {
         var quads = dsg.find(Node.ANY, m.getSubject(), m.getPredicate(), m.getObject());
