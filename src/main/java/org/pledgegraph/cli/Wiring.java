@@ -19,4 +19,10 @@ public final class Wiring {
     public static void wire(Store store, Path project) {
         store.setDerivation(new ValidatingDerivation(new Validator(SourceTexts.under(project)), Materializer.fromRules()));
     }
+
+    /** {@link #wire(Store, Path)} for the project in the working directory. */
+    public static void wire(Store store) {
+        wire(store, Path.of(""));
+    }
+
 }

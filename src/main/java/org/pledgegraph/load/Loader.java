@@ -18,6 +18,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.pledgegraph.UserException;
 import org.pledgegraph.Vocab;
+import org.pledgegraph.store.EmbeddedStore;
 import org.pledgegraph.store.Store;
 import org.pledgegraph.validate.Locations;
 import org.pledgegraph.validate.Refused;
@@ -88,17 +89,17 @@ public final class Loader {
     public Map<String, Long> load(Store store, boolean reset) {
         Parsed parsed = read();
         Map<String, Long> counts = new LinkedHashMap<>();
+        parsed.graphs().forEach((name, graph) -> counts.put(name, (long) graph.size()));
+        if (!(store instanceof EmbeddedStore)) {
+            // A remote store runs the rules, not the shapes: validate the files here, before anything is sent.
+            Report report = new Validator(SourceTexts.under(project)).all(parsed.dataset());
+            if (!report.conforms()) {
+                throw new Refused(report.locatedBy(parsed.where()));
+            }
+        }
         try {
-            store.write(dsg -> {
-                if (reset) {
-                    dsg.clear();
-                }
-                parsed.graphs().forEach((name, graph) -> {
-                    dsg.removeGraph(Vocab.iri(name));
-                    dsg.addGraph(Vocab.iri(name), graph);
-                    counts.put(name, (long) graph.size());
-                });
-            });
+            // An embedded store validates (everything) and derives inside the write (validate.ValidatingDerivation).
+            store.putGraphs(parsed.graphs(), reset);
         } catch (Refused e) {
             throw new Refused(e.report().locatedBy(parsed.where()));
         }

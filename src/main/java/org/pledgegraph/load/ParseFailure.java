@@ -7,10 +7,10 @@ import org.pledgegraph.UserException;
  * Turns every parser complaint, warnings included (a bad IRI, an invalid xsd:date), into an error that names
  * file:line:column: data that parses with warnings is data with a typo in it.
  */
-public final class ParseFailure implements ErrorHandler {
+final class ParseFailure implements ErrorHandler {
     private final String file;
 
-    public ParseFailure(String file) {
+    ParseFailure(String file) {
         this.file = file;
     }
 

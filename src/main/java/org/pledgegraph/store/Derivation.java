@@ -6,15 +6,30 @@ import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.update.UpdateRequest;
 
 /**
- * What a write must pass through before it commits, inside the writer's transaction: checks that may refuse it (an
- * unchecked exception aborts the transaction), then the derived graphs brought up to date, so that a store is never
- * seen with facts whose consequences are missing.
+ * Brings derived graphs up to date after a change, after the checks that may refuse it (an unchecked exception aborts
+ * the transaction; see org.pledgegraph.validate.ValidatingDerivation). It runs inside the writer's transaction, so a
+ * store is never seen with facts whose consequences are missing. For a remote store, the same derivation is given as
+ * SPARQL Update ({@link #updateAfter}, {@link #updateAll}) and sent in the change's own request.
  */
 @FunctionalInterface
 public interface Derivation {
-    Derivation NONE = dsg -> {};
+    Derivation NONE = new Derivation() {
+        @Override
+        public void apply(DatasetGraph dsg) {}
+
+        @Override
+        public UpdateRequest updateAll() {
+            return new UpdateRequest();
+        }
+
+        @Override
+        public UpdateRequest updateAfter(StoreView view, List<Quad> added, List<Quad> removed) {
+            return new UpdateRequest();
+        }
+    };
 
     /** After an arbitrary change. */
     void apply(DatasetGraph dsg);
@@ -34,5 +49,21 @@ public interface Derivation {
      */
     default void applyTouching(DatasetGraph dsg, Collection<Node> graphs) {
         apply(dsg);
+    }
+
+    /**
+     * What {@link #apply} does, as SPARQL Update operations that a store runs after any change, in the same request;
+     * null when this derivation has no such form (it then cannot serve a remote store).
+     */
+    default UpdateRequest updateAll() {
+        return null;
+    }
+
+    /**
+     * What {@link #applyAfter} does, as SPARQL Update operations to run after the change in the same request. The
+     * view reads the store as it is before the change (the change has not been sent yet). By default, {@link #updateAll}.
+     */
+    default UpdateRequest updateAfter(StoreView view, List<Quad> added, List<Quad> removed) {
+        return updateAll();
     }
 }

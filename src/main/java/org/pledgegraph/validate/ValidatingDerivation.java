@@ -72,6 +72,20 @@ public final class ValidatingDerivation implements Derivation {
         derivation.applyTouching(dsg, graphs);
     }
 
+    /**
+     * A remote store gets the rules as SPARQL Update, sent with the change; it is not validated here (the shapes need
+     * the change applied, in one transaction with it), so {@code load} validates the files before it sends them.
+     */
+    @Override
+    public org.apache.jena.update.UpdateRequest updateAll() {
+        return derivation.updateAll();
+    }
+
+    @Override
+    public org.apache.jena.update.UpdateRequest updateAfter(org.pledgegraph.store.StoreView view, List<Quad> added, List<Quad> removed) {
+        return derivation.updateAfter(view, added, removed);
+    }
+
     private static void refuseUnless(Report report) {
         if (!report.conforms()) {
             throw new Refused(report);

@@ -4,44 +4,79 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.pledgegraph.UserException;
-import org.pledgegraph.Vocab;
-import org.pledgegraph.validate.Locations;
 
-/** A warning is an error naming name:line:column; .gz files parse; subjects are located by the line they were written on. */
+/** Strict parsing: what it refuses, with which message, and that it still reads good data. */
 class StrictParseTest {
-    @TempDir
-    Path dir;
+    static final String BASE = "http://127.0.0.1/base/";
 
-    @Test
-    void anIllFormedDateIsAnErrorWithItsPosition() throws IOException {
-        Path file = dir.resolve("bad.ttl");
-        Files.writeString(file, "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n<http://example.org/s> <http://example.org/p> \"notadate\"^^xsd:date .\n");
-        UserException e = assertThrows(UserException.class, () -> StrictParse.file(file, "data/bad.ttl", new Locations()));
-        assertTrue(e.getMessage().startsWith("data/bad.ttl:3:"), e.getMessage());
-        assertTrue(e.getMessage().contains("notadate"), e.getMessage());
+    static Graph parse(String body, Lang lang) {
+        return StrictParse.graph(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), lang, BASE, "body");
     }
 
     @Test
-    void gzippedNTriplesParseAndSubjectsAreLocated() throws IOException {
-        Path file = dir.resolve("data.nt.gz");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write("<http://example.org/a> <http://example.org/p> \"1\" .\n<http://example.org/b> <http://example.org/p> \"2\" .\n<http://example.org/a> <http://example.org/q> \"3\" .\n".getBytes(StandardCharsets.UTF_8));
+    void goodJsonLdWithAnInlineContextIsRead() {
+        Graph g = parse("{\"@context\":{\"name\":\"http://xmlns.com/foaf/0.1/name\"},\"@id\":\"http://ex.org/a\",\"name\":\"A\"}",
+                Lang.JSONLD);
+        assertEquals(1, g.size());
+    }
+
+    @Test
+    void aRemoteContextIsNeverFetched() throws IOException {
+        AtomicInteger fetches = new AtomicInteger();
+        HttpServer canary = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        canary.createContext("/", exchange -> {
+            fetches.incrementAndGet();
+            byte[] ctx = "{\"@context\":{\"name\":\"http://xmlns.com/foaf/0.1/name\"}}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/ld+json");
+            exchange.sendResponseHeaders(200, ctx.length);
+            exchange.getResponseBody().write(ctx);
+            exchange.close();
+        });
+        canary.start();
+        try {
+            String url = "http://127.0.0.1:" + canary.getAddress().getPort() + "/ctx.jsonld";
+            UserException e = assertThrows(UserException.class,
+                    () -> parse("{\"@context\":\"" + url + "\",\"@id\":\"http://ex.org/a\",\"name\":\"A\"}", Lang.JSONLD));
+            assertTrue(e.getMessage().contains("refused"), e.getMessage());
+            assertThrows(UserException.class, () -> parse("{\"@context\":\"file:///etc/passwd\"}", Lang.JSONLD));
+            assertEquals(0, fetches.get(), "the canary saw a fetch");
+        } finally {
+            canary.stop(0);
         }
-        Locations where = new Locations();
-        Graph g = StrictParse.file(file, "data.nt.gz", where);
-        assertEquals(3, g.size());
-        assertEquals("data.nt.gz:1", where.of(Vocab.iri("http://example.org/a")).orElseThrow());
-        assertEquals("data.nt.gz:2", where.of(Vocab.iri("http://example.org/b")).orElseThrow());
+    }
+
+    @Test
+    void anUndefinedTermIsRefused() {
+        UserException e = assertThrows(UserException.class, () -> parse(
+                "{\"@context\":{\"name\":\"http://xmlns.com/foaf/0.1/name\"},\"@id\":\"http://ex.org/a\",\"name\":\"A\",\"nmae\":\"typo\"}",
+                Lang.JSONLD));
+        assertTrue(e.getMessage().startsWith("body: "), e.getMessage());
+    }
+
+    @Test
+    void anInvalidNodeIriIsRefusedNotDropped() {
+        UserException e = assertThrows(UserException.class, () -> parse(
+                "[{\"@id\":\"http://ex ample.org/a\",\"http://ex.org/p\":\"x\"},{\"@id\":\"http://ex.org/b\",\"http://ex.org/p\":\"y\"}]",
+                Lang.JSONLD));
+        assertTrue(e.getMessage().contains("ex ample"), e.getMessage());
+    }
+
+    @Test
+    void aTurtleWarningIsAnErrorWithItsPosition() {
+        UserException e = assertThrows(UserException.class,
+                () -> parse("<http://ex.org/a> <http://ex.org/p> \"x\"^^<http://www.w3.org/2001/XMLSchema#date> .", Lang.TURTLE));
+        assertTrue(e.getMessage().startsWith("body:1:"), e.getMessage());
     }
 }
