@@ -136,6 +136,11 @@ public final class Validator {
     }
 
     private static String message(ReportEntry e) {
+        if (e.constraint() instanceof org.apache.jena.shacl.engine.constraint.ShNode node && e.value() != null) {
+            // Jena says "Node[<shape>] at focusNode <value>"; say which value fails which shape, in prefixed names.
+            String shape = node.toString().replaceFirst("^Node\\[<?", "").replaceFirst(">?\\]$", "");
+            return Report.label(e.value()) + " is not a " + Report.shortShape(shape);
+        }
         String m = e.message();
         if (e.value() != null && m != null && !m.contains(e.value().toString())) {
             m = m + " (value: " + Report.label(e.value()) + ")";
