@@ -14,10 +14,12 @@ public final class Wiring {
 
     /**
      * Every write is validated against the shapes (selectors against the texts of {@code project}'s sources), then the
-     * rules of ontology/rules/ materialize the inferred graph, in the writer's transaction.
+     * rules of ontology/rules/ materialize the inferred graph, in the writer's transaction. The rules are parsed at the
+     * first write, so that read-only commands start without them.
      */
     public static void wire(Store store, Path project) {
-        store.setDerivation(new ValidatingDerivation(new Validator(SourceTexts.under(project)), Materializer.fromRules()));
+        store.setDerivation(new ValidatingDerivation(new Validator(SourceTexts.under(project)),
+                new LazyDerivation(Materializer::fromRules)));
     }
 
     /** {@link #wire(Store, Path)} for the project in the working directory. */

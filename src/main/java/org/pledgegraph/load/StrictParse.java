@@ -283,7 +283,9 @@ public final class StrictParse {
         }
         try {
             IRIx parsed = IRIx.create(iri);
-            if (!parsed.isAbsolute() || parsed.hasViolations() || !IRIs.check(iri)) {
+            // Not isAbsolute(): in RFC 3986 an absolute IRI has no fragment, and pg:Occurrence has one. A relative IRI
+            // (no scheme) is what the expansion could not resolve.
+            if (parsed.isRelative() || parsed.hasViolations() || !IRIs.check(iri)) {
                 throw new UserException(label + ": JSON-LD " + role + " IRI <" + iri + "> is not a valid absolute IRI");
             }
         } catch (RuntimeException e) {

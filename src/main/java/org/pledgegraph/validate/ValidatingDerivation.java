@@ -86,6 +86,11 @@ public final class ValidatingDerivation implements Derivation {
         return derivation.updateAfter(view, added, removed);
     }
 
+    @Override
+    public <T extends Derivation> java.util.Optional<T> find(Class<T> kind) {
+        return kind.isInstance(this) ? java.util.Optional.of(kind.cast(this)) : derivation.find(kind);
+    }
+
     private static void refuseUnless(Report report) {
         if (!report.conforms()) {
             throw new Refused(report);

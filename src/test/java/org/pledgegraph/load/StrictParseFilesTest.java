@@ -33,6 +33,17 @@ class StrictParseFilesTest {
     }
 
     @Test
+    void jsonLdWithFragmentIrisIsRead() {
+        // In RFC 3986 an "absolute IRI" has no fragment: the ontology's own terms (pg:Occurrence) must still pass.
+        String body = "{ \"@id\": \"https://w3id.org/pledgegraph/id/occurrence/x\", "
+                + "\"@type\": \"https://w3id.org/pledgegraph/ontology#Occurrence\", "
+                + "\"https://w3id.org/pledgegraph/ontology#occurredOn\": { \"@value\": \"2026-06-01\", \"@type\": \"http://www.w3.org/2001/XMLSchema#date\" } }";
+        Graph g = StrictParse.graph(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                org.apache.jena.riot.Lang.JSONLD, "http://example.org/", "body");
+        assertEquals(2, g.size());
+    }
+
+    @Test
     void gzippedNTriplesParseAndSubjectsAreLocated() throws IOException {
         Path file = dir.resolve("data.nt.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

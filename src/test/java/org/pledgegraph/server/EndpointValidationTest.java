@@ -58,24 +58,29 @@ class EndpointValidationTest {
         store.close();
     }
 
+    /** Refused by strict parsing (the Graph Store parses bodies with StrictParse) or, failing that, by the shapes. */
+    private static void assertIllFormedDateRefused(HttpResponse<String> r) {
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("notadate"), r.body());
+    }
+
     @Test
     void aGraphStorePutOfAnIllFormedDateIsRefusedInEverySyntax() {
         TreeSet<String> before = snapshot();
         String turtle = OCCURRENCE.replace("DATE", "\"notadate\"^^<http://www.w3.org/2001/XMLSchema#date>");
-        assertRefused(put(EVENT_GRAPH, "text/turtle", turtle), "[pgsh:OccurredOnShape]");
+        assertIllFormedDateRefused(put(EVENT_GRAPH, "text/turtle", turtle));
         String o = "<https://w3id.org/pledgegraph/id/occurrence/test-validation> ";
         String pg = "https://w3id.org/pledgegraph/ontology#";
-        assertRefused(put(EVENT_GRAPH, "application/n-triples",
+        assertIllFormedDateRefused(put(EVENT_GRAPH, "application/n-triples",
                 o + "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <" + pg + "Occurrence> .\n"
                 + o + "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <" + pg + "EntryIntoForce> .\n"
                 + o + "<" + pg + "occurrenceOf> <https://w3id.org/pledgegraph/id/event/russia-ukraine-ceasefire> .\n"
-                + o + "<" + pg + "occurredOn> \"notadate\"^^<http://www.w3.org/2001/XMLSchema#date> .\n"), "[pgsh:OccurredOnShape]");
-        assertRefused(put(EVENT_GRAPH, "application/ld+json", """
+                + o + "<" + pg + "occurredOn> \"notadate\"^^<http://www.w3.org/2001/XMLSchema#date> .\n"));
+        assertIllFormedDateRefused(put(EVENT_GRAPH, "application/ld+json", """
                 { "@id": "https://w3id.org/pledgegraph/id/occurrence/test-validation",
                   "@type": ["https://w3id.org/pledgegraph/ontology#Occurrence", "https://w3id.org/pledgegraph/ontology#EntryIntoForce"],
                   "https://w3id.org/pledgegraph/ontology#occurrenceOf": { "@id": "https://w3id.org/pledgegraph/id/event/russia-ukraine-ceasefire" },
-                  "https://w3id.org/pledgegraph/ontology#occurredOn": { "@value": "notadate", "@type": "http://www.w3.org/2001/XMLSchema#date" } }"""),
-                "[pgsh:OccurredOnShape]");
+                  "https://w3id.org/pledgegraph/ontology#occurredOn": { "@value": "notadate", "@type": "http://www.w3.org/2001/XMLSchema#date" } }"""));
         assertEquals(before, snapshot(), "nothing of the refused writes stays");
     }
 
