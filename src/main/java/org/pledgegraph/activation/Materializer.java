@@ -89,12 +89,6 @@ public final class Materializer implements Derivation {
         refresh(dsg, closure, waiting);
     }
 
-    /** The rules read occurrences of one form only: an occurrence added in another is refused ({@link OccurrenceCheck}). */
-    @Override
-    public void check(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {
-        OccurrenceCheck.checkAdded(dsg, added);
-    }
-
     /** How many focused refreshes ran (rather than full recomputations): lets tests see which path a change took. */
     public long refreshCount() {
         return refreshes.get();

@@ -59,7 +59,7 @@ final class LazyDerivation implements Derivation {
     }
 
     @Override
-    public void check(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {
-        get().check(dsg, added, removed);
+    public void applyTouching(DatasetGraph dsg, java.util.Collection<org.apache.jena.graph.Node> graphs) {
+        get().applyTouching(dsg, graphs);
     }
 }

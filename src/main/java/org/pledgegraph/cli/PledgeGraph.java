@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pledgegraph", mixinStandardHelpOptions = true, version = "pledgegraph 0.1.0",
         description = "A linked-data store of diplomatic commitments, served over SPARQL.",
         subcommands = {LoadCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class,
-                EventCommand.class, StatusCommand.class, GenerateCommand.class, BenchCommand.class, LinkCommand.class})
+                EventCommand.class, StatusCommand.class, GenerateCommand.class, BenchCommand.class, LinkCommand.class,
+                SourceCommand.class, ValidateCommand.class})
 public final class PledgeGraph implements Runnable {
     public static final int OK = 0;
     public static final int USER_ERROR = 1;

@@ -72,7 +72,7 @@ public final class StoreOptions {
         if (opened instanceof EmbeddedStore embedded) {
             new ServiceAllowList(ServiceAllowList.DEFAULT).installIn(embedded.dataset().getContext());
         }
-        Wiring.wire(opened);
+        Wiring.wire(opened, project);
         return opened;
     }
 

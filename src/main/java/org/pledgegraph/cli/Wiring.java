@@ -1,15 +1,30 @@
 package org.pledgegraph.cli;
 
+import java.nio.file.Path;
+
 import org.pledgegraph.activation.Materializer;
 import org.pledgegraph.store.Store;
+import org.pledgegraph.validate.SourceTexts;
+import org.pledgegraph.validate.ValidatingDerivation;
+import org.pledgegraph.validate.Validator;
 
-/** Connects an opened store to the parts that keep its derived graphs up to date. */
+/** Connects an opened store to the parts every write passes through: validation, then the rules. */
 public final class Wiring {
     private Wiring() {}
 
-    public static void wire(Store store) {
-        // The rules of ontology/rules/ materialize the inferred graph after every write, in the writer's transaction;
-        // they are parsed at the first write, so that read-only commands start without them.
-        store.setDerivation(new LazyDerivation(Materializer::fromRules));
+    /**
+     * Every write is validated against the shapes (selectors against the texts of {@code project}'s sources), then the
+     * rules of ontology/rules/ materialize the inferred graph, in the writer's transaction. The rules are parsed at the
+     * first write, so that read-only commands start without them.
+     */
+    public static void wire(Store store, Path project) {
+        store.setDerivation(new ValidatingDerivation(new Validator(SourceTexts.under(project)),
+                new LazyDerivation(Materializer::fromRules)));
     }
+
+    /** {@link #wire(Store, Path)} for the project in the working directory. */
+    public static void wire(Store store) {
+        wire(store, Path.of(""));
+    }
+
 }

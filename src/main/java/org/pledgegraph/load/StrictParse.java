@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
@@ -21,21 +24,34 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.irix.IRIxResolver;
 import org.apache.jena.irix.IRIs;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RDFParserRegistry;
+import org.apache.jena.riot.ReaderRIOT;
+import org.apache.jena.riot.ReaderRIOTFactory;
 import org.apache.jena.riot.RIOT;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.riot.system.ParserProfile;
+import org.apache.jena.riot.system.ParserProfileStd;
+import org.apache.jena.riot.system.ParserProfileWrapper;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 import org.pledgegraph.UserException;
+import org.pledgegraph.validate.Locations;
 
 /**
  * Strict parsing of RDF that arrives from outside (a request body, a fetched document): the one way every door of
@@ -50,6 +66,9 @@ import org.pledgegraph.UserException;
  * </ul>
  * Failures are {@link UserException}s whose message starts with the label and, where the parser knows it, the line
  * and column ({@code label:line:col: message}).
+ * <p>
+ * Files ({@link #file}) may also record where each subject was first written ({@link Locations}), so that a
+ * validation report can point at the line to fix.
  */
 public final class StrictParse {
     private StrictParse() {}
@@ -94,6 +113,81 @@ public final class StrictParse {
             throw new UserException(label + ": " + message(e), e);
         } catch (UncheckedIOException e) {
             throw new UserException(label + ": cannot read: " + message(e), e);
+        }
+    }
+
+    /** A file, syntax from its extension ({@code .gz} too), into a new graph; {@code where} (may be null) records lines. */
+    public static Graph file(Path file, String label, Locations where) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        file(file, label, StreamRDFLib.graph(graph), where);
+        return graph;
+    }
+
+    /** A file, syntax from its extension ({@code .gz} too), into {@code dest}; {@code where} (may be null) records lines. */
+    public static void file(Path file, String label, StreamRDF dest, Locations where) {
+        String name = file.getFileName().toString();
+        boolean gz = name.endsWith(".gz");
+        Lang lang = RDFLanguages.filenameToLang(gz ? name.substring(0, name.length() - 3) : name);
+        if (lang == null) {
+            throw new UserException(label + ": not a file name of a known RDF syntax (.ttl, .nt, .nq, .trig, .jsonld, .rdf, ...)");
+        }
+        try (InputStream raw = Files.newInputStream(file); InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            parse(in, lang, file.toUri().toString(), label, dest, where);
+        } catch (IOException e) {
+            throw new UserException(label + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #parse(InputStream, Lang, String, String, StreamRDF)}, and records in {@code where} the line of the
+     * first triple of each subject (the text syntaxes; JSON-LD and RDF/XML give no lines, and are parsed as above).
+     */
+    public static void parse(InputStream in, Lang lang, String base, String label, StreamRDF dest, Locations where) {
+        ReaderRIOTFactory factory = RDFParserRegistry.getFactory(lang);
+        boolean text = RDFLanguages.sameLang(lang, Lang.TURTLE) || RDFLanguages.sameLang(lang, Lang.TRIG)
+                || RDFLanguages.sameLang(lang, Lang.NTRIPLES) || RDFLanguages.sameLang(lang, Lang.NQUADS);
+        if (where == null || factory == null || !text) {
+            parse(in, lang, base, label, dest);
+            return;
+        }
+        boolean lineBased = RDFLanguages.sameLang(lang, Lang.NTRIPLES) || RDFLanguages.sameLang(lang, Lang.NQUADS);
+        IRIxResolver resolver = IRIxResolver.create().base(lineBased ? null : base).resolve(!lineBased).allowRelative(false).build();
+        ParserProfile profile = new Locating(new ParserProfileStd(RiotLib.factoryRDF(), new ParseFailure(label), resolver,
+                PrefixMapFactory.create(), jsonLdOff(), true, false), label, where);
+        ReaderRIOT reader = factory.create(lang, profile);
+        dest.start();
+        try {
+            reader.read(in, base, lang.getContentType(), dest, jsonLdOff());
+        } catch (UserException e) {
+            throw e;
+        } catch (RiotException e) {
+            throw new UserException(label + ": " + message(e), e);
+        } finally {
+            dest.finish();
+        }
+    }
+
+    /** Records the line of the first triple of each subject, as the parser makes it. */
+    private static final class Locating extends ParserProfileWrapper {
+        private final String label;
+        private final Locations where;
+
+        Locating(ParserProfile profile, String label, Locations where) {
+            super(profile);
+            this.label = label;
+            this.where = where;
+        }
+
+        @Override
+        public Triple createTriple(Node subject, Node predicate, Node object, long line, long col) {
+            where.record(subject, label, line);
+            return super.createTriple(subject, predicate, object, line, col);
+        }
+
+        @Override
+        public Quad createQuad(Node graph, Node subject, Node predicate, Node object, long line, long col) {
+            where.record(subject, label, line);
+            return super.createQuad(graph, subject, predicate, object, line, col);
         }
     }
 
@@ -189,7 +283,9 @@ public final class StrictParse {
         }
         try {
             IRIx parsed = IRIx.create(iri);
-            if (!parsed.isAbsolute() || parsed.hasViolations() || !IRIs.check(iri)) {
+            // Not isAbsolute(): in RFC 3986 an absolute IRI has no fragment, and pg:Occurrence has one. A relative IRI
+            // (no scheme) is what the expansion could not resolve.
+            if (parsed.isRelative() || parsed.hasViolations() || !IRIs.check(iri)) {
                 throw new UserException(label + ": JSON-LD " + role + " IRI <" + iri + "> is not a valid absolute IRI");
             }
         } catch (RuntimeException e) {

@@ -1,8 +1,14 @@
 package org.pledgegraph.server;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.JenaTransactionException;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -10,17 +16,21 @@ import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.pledgegraph.store.Derivation;
 import org.pledgegraph.store.Store;
+import org.pledgegraph.validate.Refused;
 
 /**
  * The dataset Fuseki serves: the store's own, whose write transactions run the store's derivation when they commit,
- * before the commit, inside the same transaction. Every write Fuseki makes (Graph Store PUT, POST and DELETE, SPARQL
+ * before the commit, inside the same transaction. The store's derivation validates first (the shapes of
+ * ontology/shapes/, see {@link org.pledgegraph.validate.ValidatingDerivation}): a write the shapes refuse is aborted
+ * and answered 400 with the report, naming each violated shape. Every write Fuseki makes (Graph Store PUT, POST and DELETE, SPARQL
  * Update) ends with {@code commit()} on the dataset it serves, so no reader ever sees a write without its
  * consequences; if the derivation fails, the transaction is aborted and the commit throws, which Fuseki answers
  * with an error status.
  * <p>
  * Read transactions, and write transactions that end in an abort, never derive. A SPARQL Update made only of
- * {@code INSERT DATA} and {@code DELETE DATA} announces its quads ({@link #announce}), so that the derivation can do
- * less; any other write gets the derivation's full {@link Derivation#apply}.
+ * {@code INSERT DATA} and {@code DELETE DATA} announces its quads ({@link #announce}), so that validation and
+ * derivation can do less; any other write (a Graph Store PUT, POST or DELETE, an {@code INSERT ... WHERE}) is
+ * validated on the graphs it touched, which this wrapper records as the write names them, and derived in full.
  * <p>
  * Queries are unchanged: a plain {@link DatasetGraphWrapper} is unwrapped by ARQ's {@code QueryEngineFactoryWrapper},
  * so TDB2's query engine (and its union default graph) answers them. The derivation runs on the wrapped store
@@ -33,6 +43,8 @@ final class DerivingDataset extends DatasetGraphWrapper {
     private final Store store;
     /** What this thread's write transaction is known to consist of; null: not announced, so unknown. */
     private final ThreadLocal<Announced> announced = new ThreadLocal<>();
+    /** The graphs this thread's write transaction named, to write or to read from: what its validation covers. */
+    private final ThreadLocal<Set<Node>> touched = ThreadLocal.withInitial(LinkedHashSet::new);
 
     DerivingDataset(Store store) {
         super(store.dataset());
@@ -52,38 +64,50 @@ final class DerivingDataset extends DatasetGraphWrapper {
         prior.add(known, added, removed);
     }
 
-    /** Lets the derivation refuse, before anything commits, quads it cannot digest (see {@link Derivation#check}). */
-    void check(List<Quad> added, List<Quad> removed) {
-        store.derivation().check(getWrapped(), added, removed);
-    }
-
     @Override
     public void commit() {
         if (isInTransaction() && transactionMode() == ReadWrite.WRITE) {
+            boolean update = announced.get() != null;
             try {
                 derive();
+            } catch (Refused e) {
+                forget();
+                super.abort();
+                String message = "The write was not applied: it violates the shapes.\n" + e.getMessage();
+                if (update) {
+                    // Fuseki's update servlet answers a QueryBuildException with 400 and its message (any other
+                    // exception is a 500, and its own ActionErrorException would be swallowed into a 204).
+                    throw new QueryBuildException(message);
+                }
+                // The Graph Store servlet passes an ActionErrorException through: 400 with the report.
+                ServletOps.errorBadRequest(message);
             } catch (RuntimeException e) {
                 // Nothing of this write may stay: abort here, whatever the caller does after a failed commit.
-                announced.remove();
+                forget();
                 super.abort();
                 throw new JenaTransactionException("The write was not applied: deriving its consequences failed: "
                         + message(e), e);
             }
         }
-        announced.remove();
+        forget();
         super.commit();
     }
 
     @Override
     public void abort() {
-        announced.remove();
+        forget();
         super.abort();
     }
 
     @Override
     public void end() {
-        announced.remove();
+        forget();
         super.end();
+    }
+
+    private void forget() {
+        announced.remove();
+        touched.remove();
     }
 
     private void derive() {
@@ -93,8 +117,87 @@ final class DerivingDataset extends DatasetGraphWrapper {
         if (change != null && change.known) {
             derivation.applyAfter(base, List.copyOf(change.added), List.copyOf(change.removed));
         } else {
-            derivation.apply(base);
+            derivation.applyTouching(base, List.copyOf(touched.get()));
         }
+    }
+
+    // The writes Fuseki makes name their graph through one of these: record it while a write transaction is open.
+
+    private void touch(Node graph) {
+        if (isInTransaction() && transactionMode() == ReadWrite.WRITE) {
+            touched.get().add(graph == null ? Quad.defaultGraphIRI : graph);
+        }
+    }
+
+    private void touchAll() {
+        if (isInTransaction() && transactionMode() == ReadWrite.WRITE) {
+            listGraphNodes().forEachRemaining(touched.get()::add);
+            touched.get().add(Quad.defaultGraphIRI);
+        }
+    }
+
+    @Override
+    public Graph getGraph(Node graphNode) {
+        touch(graphNode);
+        return super.getGraph(graphNode);
+    }
+
+    @Override
+    public Graph getDefaultGraph() {
+        touch(Quad.defaultGraphIRI);
+        return super.getDefaultGraph();
+    }
+
+    @Override
+    public void addGraph(Node graphName, Graph graph) {
+        touch(graphName);
+        super.addGraph(graphName, graph);
+    }
+
+    @Override
+    public void removeGraph(Node graphName) {
+        touch(graphName);
+        super.removeGraph(graphName);
+    }
+
+    @Override
+    public void add(Quad quad) {
+        touch(quad.getGraph());
+        super.add(quad);
+    }
+
+    @Override
+    public void delete(Quad quad) {
+        touch(quad.getGraph());
+        super.delete(quad);
+    }
+
+    @Override
+    public void add(Node g, Node s, Node p, Node o) {
+        touch(g);
+        super.add(g, s, p, o);
+    }
+
+    @Override
+    public void delete(Node g, Node s, Node p, Node o) {
+        touch(g);
+        super.delete(g, s, p, o);
+    }
+
+    @Override
+    public void deleteAny(Node g, Node s, Node p, Node o) {
+        if (g == null || g.equals(Node.ANY) || Quad.isUnionGraph(g)) {
+            touchAll();
+        } else {
+            touch(g);
+        }
+        super.deleteAny(g, s, p, o);
+    }
+
+    @Override
+    public void clear() {
+        touchAll();
+        super.clear();
     }
 
     private static String message(Throwable e) {

@@ -196,14 +196,7 @@ public final class GuardedUpdates implements UpdateEngineFactory {
         @Override
         public void close() {
             delegate.close();
-            if (dataOnly) {
-                try {
-                    served.check(added, removed);
-                } catch (UserException e) {
-                    // Refused like a LOAD off the allow-list: 400 with the reason, the transaction aborted.
-                    throw refused(e.getMessage());
-                }
-            }
+            // Validation and derivation run at commit, on these quads when the request was data only.
             served.announce(dataOnly, added, removed);
         }
 

@@ -1,15 +1,18 @@
 package org.pledgegraph.store;
 
+import java.util.Collection;
 import java.util.List;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.update.UpdateRequest;
 
 /**
- * Brings derived graphs up to date after a change. It runs inside the writer's transaction, so a store is never
- * seen with facts whose consequences are missing. For a remote store, the same derivation is given as SPARQL Update
- * ({@link #updateAfter}, {@link #updateAll}) and sent in the change's own request.
+ * Brings derived graphs up to date after a change, after the checks that may refuse it (an unchecked exception aborts
+ * the transaction; see org.pledgegraph.validate.ValidatingDerivation). It runs inside the writer's transaction, so a
+ * store is never seen with facts whose consequences are missing. For a remote store, the same derivation is given as
+ * SPARQL Update ({@link #updateAfter}, {@link #updateAll}) and sent in the change's own request.
  */
 @FunctionalInterface
 public interface Derivation {
@@ -28,23 +31,25 @@ public interface Derivation {
         }
     };
 
+    /** After an arbitrary change. */
     void apply(DatasetGraph dsg);
 
     /**
-     * Brings derived graphs up to date after a change known to consist only of these quads added and removed (a
-     * SPARQL Update of INSERT DATA and DELETE DATA only). A derivation may use them to do less; by default it does
-     * what {@link #apply(DatasetGraph)} does.
+     * After a change known to consist only of these quads added and removed (recording an occurrence, a SPARQL Update
+     * of INSERT DATA and DELETE DATA only). A derivation may use them to do less; by default it does what
+     * {@link #apply(DatasetGraph)} does.
      */
     default void applyAfter(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {
         apply(dsg);
     }
 
     /**
-     * Refuses, with a {@link org.pledgegraph.UserException} that says why, a change of known quads whose input the
-     * derivation cannot digest; called before the change commits by writers that do not check their input themselves
-     * (the endpoint's INSERT DATA). By default every change is accepted.
+     * After a change whose quads are not known but whose graphs are (a Graph Store write, an INSERT ... WHERE): checks
+     * may look at these graphs only. By default what {@link #apply(DatasetGraph)} does.
      */
-    default void check(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {}
+    default void applyTouching(DatasetGraph dsg, Collection<Node> graphs) {
+        apply(dsg);
+    }
 
     /**
      * What {@link #apply} does, as SPARQL Update operations that a store runs after any change, in the same request;

@@ -141,6 +141,8 @@ class ActivationScenarioTest {
                 @prefix c: <https://w3id.org/pledgegraph/id/condition/> .
                 @prefix event: <https://w3id.org/pledgegraph/id/event/> .
                 <https://w3id.org/pledgegraph/id/commitment/nested-any-of> a pg:Commitment ;
+                    <http://www.w3.org/2000/01/rdf-schema#label> "nested any-of (fixture)"@en ;
+                    <http://www.w3.org/ns/prov#wasDerivedFrom> <https://w3id.org/pledgegraph/id/source/fixture> ;
                     pg:dateMade "2026-01-06"^^xsd:date ; pg:hasActivationCondition c:outer .
                 c:outer a pg:AnyOfCondition ; pg:anyOf c:inner , c:outer-peace .
                 c:inner a pg:AnyOfCondition ; pg:anyOf c:inner-ceasefire .

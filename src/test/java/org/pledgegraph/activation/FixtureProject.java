@@ -122,7 +122,7 @@ final class FixtureProject {
     /** Opens the store as the command line does (rules wired); close it before running another command. */
     Store open() {
         Store s = Store.open(store);
-        Wiring.wire(s);
+        Wiring.wire(s, project);
         return s;
     }
 

@@ -21,7 +21,7 @@ public final class TestStores {
     /** An in-memory store loaded from the repository's ontology/ and data/. */
     public static Store loadedFromRepository() {
         Store store = Store.inMemory();
-        Wiring.wire(store);
+        Wiring.wire(store, project());
         new Loader(project()).load(store, false);
         return store;
     }
@@ -29,7 +29,7 @@ public final class TestStores {
     /** A TDB2 store on disk in {@code dir}, loaded from the repository. */
     public static Store loadedOnDisk(Path dir) {
         Store store = Store.open(dir);
-        Wiring.wire(store);
+        Wiring.wire(store, project());
         new Loader(project()).load(store, false);
         return store;
     }

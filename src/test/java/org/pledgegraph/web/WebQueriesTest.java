@@ -53,7 +53,7 @@ class WebQueriesTest {
                 assertTrue(rows.stream().anyMatch(r -> r.get("thing").equals(MACRON)
                         && r.get("label").getLiteralLexicalForm().equals("Emmanuel Macron")));
             }),
-            Map.entry("triple-count", t -> assertEquals("3549",
+            Map.entry("triple-count", t -> assertEquals("3552",
                     t.rows("triple-count", null, null).get(0).get("triples").getLiteralLexicalForm(), "the README's count")),
             Map.entry("describe", t -> {
                 Graph g = repository.store().query(v -> Describe.of(v, SECURITY_GUARANTEES.getURI()));

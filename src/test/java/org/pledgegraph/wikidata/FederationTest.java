@@ -72,7 +72,7 @@ class FederationTest {
         ReplayProject project = new ReplayProject(tmp, Path.of("data"));
         assertEquals(0, project.run("load").exit());
         try (Store store = Store.open(project.store)) {
-            org.pledgegraph.cli.Wiring.wire(store);
+            org.pledgegraph.cli.Wiring.wire(store, project.dir);
             org.pledgegraph.support.CatalogSetup.apply(store, "wikidata-enrichment-cache");
             PledgeServer server = PledgeServer.start(store, ServerSettings.defaults().withPort(0)
                     .withAllowedServices(List.of(unreachable)));
