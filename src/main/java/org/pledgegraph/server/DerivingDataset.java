@@ -3,7 +3,13 @@ package org.pledgegraph.server;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.Iterator;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.ReadWrite;
+import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.JenaTransactionException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
@@ -18,9 +24,12 @@ import org.pledgegraph.store.Store;
  * consequences; if the derivation fails, the transaction is aborted and the commit throws, which Fuseki answers
  * with an error status.
  * <p>
- * Read transactions, and write transactions that end in an abort, never derive. A SPARQL Update made only of
- * {@code INSERT DATA} and {@code DELETE DATA} announces its quads ({@link #announce}), so that the derivation can do
- * less; any other write gets the derivation's full {@link Derivation#apply}.
+ * Read transactions, and write transactions that end in an abort, never derive. Every quad a write adds or removes
+ * through this dataset (and the graphs it hands out, which write through it) is recorded, so that the derivation is
+ * told the change and derives from it alone ({@link Derivation#applyAfter}): Graph Store PUT, POST and DELETE and
+ * SPARQL Updates of any form. A write that removes more than {@link #MAX_ANNOUNCED} quads, or clears the dataset, is
+ * not listed: it gets the derivation's full {@link Derivation#apply}. A SPARQL Update made only of {@code INSERT DATA}
+ * and {@code DELETE DATA} also announces its quads ({@link #announce}), which the derivation checks before the commit.
  * <p>
  * Queries are unchanged: a plain {@link DatasetGraphWrapper} is unwrapped by ARQ's {@code QueryEngineFactoryWrapper},
  * so TDB2's query engine (and its union default graph) answers them. The derivation runs on the wrapped store
@@ -33,6 +42,8 @@ final class DerivingDataset extends DatasetGraphWrapper {
     private final Store store;
     /** What this thread's write transaction is known to consist of; null: not announced, so unknown. */
     private final ThreadLocal<Announced> announced = new ThreadLocal<>();
+    /** What this thread's write transaction did through this dataset; null: nothing yet. */
+    private final ThreadLocal<Announced> recorded = new ThreadLocal<>();
 
     DerivingDataset(Store store) {
         super(store.dataset());
@@ -65,36 +76,130 @@ final class DerivingDataset extends DatasetGraphWrapper {
             } catch (RuntimeException e) {
                 // Nothing of this write may stay: abort here, whatever the caller does after a failed commit.
                 announced.remove();
+                recorded.remove();
                 super.abort();
                 throw new JenaTransactionException("The write was not applied: deriving its consequences failed: "
                         + message(e), e);
             }
         }
         announced.remove();
+        recorded.remove();
         super.commit();
     }
 
     @Override
     public void abort() {
         announced.remove();
+        recorded.remove();
         super.abort();
     }
 
     @Override
     public void end() {
         announced.remove();
+        recorded.remove();
         super.end();
     }
 
     private void derive() {
         Derivation derivation = store.derivation();
-        Announced change = announced.get();
+        // What was written through this dataset; failing that (a writer that went around it), what was announced;
+        // failing that, unknown.
+        Announced change = recorded.get() != null ? recorded.get() : announced.get();
         DatasetGraph base = getWrapped();
         if (change != null && change.known) {
             derivation.applyAfter(base, List.copyOf(change.added), List.copyOf(change.removed));
         } else {
             derivation.apply(base);
         }
+    }
+
+    // ---- recording: every write path of this dataset ends in add(Quad) / delete(Quad) / deleteAny / clear ----
+
+    private Announced recording() {
+        if (!isInTransaction() || transactionMode() != ReadWrite.WRITE) {
+            return null;
+        }
+        Announced r = recorded.get();
+        if (r == null) {
+            r = new Announced();
+            recorded.set(r);
+        }
+        return r;
+    }
+
+    @Override
+    public void add(Quad quad) {
+        Announced r = recording();
+        if (r != null && r.known && !getWrapped().contains(quad)) {
+            r.add(true, List.of(quad), List.of());
+        }
+        super.add(quad);
+    }
+
+    @Override
+    public void add(Node g, Node s, Node p, Node o) {
+        add(Quad.create(g, s, p, o));
+    }
+
+    @Override
+    public void delete(Quad quad) {
+        Announced r = recording();
+        if (r != null && r.known && getWrapped().contains(quad)) {
+            r.add(true, List.of(), List.of(quad));
+        }
+        super.delete(quad);
+    }
+
+    @Override
+    public void delete(Node g, Node s, Node p, Node o) {
+        delete(Quad.create(g, s, p, o));
+    }
+
+    @Override
+    public void deleteAny(Node g, Node s, Node p, Node o) {
+        Announced r = recording();
+        if (r != null && r.known) {
+            List<Quad> going = new ArrayList<>();
+            Iterator<Quad> it = getWrapped().find(g, s, p, o);
+            while (it.hasNext() && going.size() <= MAX_ANNOUNCED) {
+                going.add(it.next());
+            }
+            Iter.close(it);
+            r.add(going.size() <= MAX_ANNOUNCED, List.of(), going);
+        }
+        super.deleteAny(g, s, p, o);
+    }
+
+    @Override
+    public void removeGraph(Node graphName) {
+        deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
+        super.removeGraph(graphName);
+    }
+
+    @Override
+    public void addGraph(Node graphName, Graph graph) {
+        graph.find().forEachRemaining(t -> add(Quad.create(graphName, t)));
+    }
+
+    @Override
+    public void clear() {
+        Announced r = recording();
+        if (r != null) {
+            r.add(false, List.of(), List.of());
+        }
+        super.clear();
+    }
+
+    /** Graphs that write through this dataset, so that their changes are recorded too (GraphView is Jena's own). */
+    @Override
+    public Graph getGraph(Node graphNode) {
+        return GraphView.createNamedGraph(this, graphNode);
+    }
+
+    @Override
+    public Graph getDefaultGraph() {
+        return GraphView.createDefaultGraph(this);
     }
 
     private static String message(Throwable e) {
