@@ -52,6 +52,8 @@ public final class Materializer implements Derivation {
     private final Set<Node> activationPredicates = new LinkedHashSet<>();
     private final boolean nativeClosures;
     private final Duration bound;
+    /** A bound set for what this thread runs inside {@link #withBound}, over the one of the materializer. */
+    private static final ThreadLocal<Duration> BOUND = new ThreadLocal<>();
     private final AtomicLong refreshes = new AtomicLong();
     private final AtomicLong inferredWrites = new AtomicLong();
 
@@ -82,6 +84,29 @@ public final class Materializer implements Derivation {
     @Override
     public org.apache.jena.update.UpdateRequest updateAfter(org.pledgegraph.store.StoreView view, List<Quad> added, List<Quad> removed) {
         return new RuleUpdates(rules).after(view, added, removed);
+    }
+
+    /**
+     * Runs {@code body} with another bound for the derivations this thread runs: a bulk load of 10^7 triples derives
+     * for minutes by design, while a server's write should not hold the write lock that long.
+     */
+    public static void withBound(Duration bound, Runnable body) {
+        Duration before = BOUND.get();
+        BOUND.set(bound);
+        try {
+            body.run();
+        } finally {
+            if (before == null) {
+                BOUND.remove();
+            } else {
+                BOUND.set(before);
+            }
+        }
+    }
+
+    private Deadline deadline() {
+        Duration override = BOUND.get();
+        return Deadline.after(override != null ? override : bound);
     }
 
     public static Materializer fromRules() {
@@ -130,7 +155,7 @@ public final class Materializer implements Derivation {
             recomputeBySparql(dsg);
             return;
         }
-        Deadline deadline = Deadline.after(bound);
+        Deadline deadline = deadline();
         Set<Triple> want = Closures.all(dsg, deadline);
         List<Triple> stale = new ArrayList<>();
         dsg.find(Graphs.INFERRED, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
@@ -156,7 +181,7 @@ public final class Materializer implements Derivation {
      * rule sets it does not know.
      */
     void recomputeBySparql(DatasetGraph dsg) {
-        Deadline deadline = Deadline.after(bound);
+        Deadline deadline = deadline();
         dsg.deleteAny(Graphs.INFERRED, Node.ANY, Node.ANY, Node.ANY);
         for (int stratum : strata()) {
             long before = -1;
@@ -178,7 +203,7 @@ public final class Materializer implements Derivation {
      */
     void refresh(DatasetGraph dsg, List<Quad> addedQuads, List<Quad> removedQuads) {
         refreshes.incrementAndGet();
-        Deadline deadline = Deadline.after(bound);
+        Deadline deadline = deadline();
         Closures closures = Closures.incremental(dsg, deadline);
         Set<Triple> changed = new LinkedHashSet<>();
         // Removed facts that no graph states any more: what was derived through them goes, unless derived otherwise.

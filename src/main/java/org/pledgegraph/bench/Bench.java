@@ -137,7 +137,10 @@ public final class Bench {
             store.setDerivation(rules);
             System.gc();
             java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
-            org.pledgegraph.load.BulkLoad.Result loaded = new org.pledgegraph.load.BulkLoad(store, log).load(List.of(data), SYNTHETIC_GRAPH);
+            org.pledgegraph.load.BulkLoad.Result[] done = new org.pledgegraph.load.BulkLoad.Result[1];
+            Materializer.withBound(Duration.ofHours(6),
+                    () -> done[0] = new org.pledgegraph.load.BulkLoad(store, log).load(List.of(data), SYNTHETIC_GRAPH));
+            org.pledgegraph.load.BulkLoad.Result loaded = done[0];
             peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
@@ -158,7 +161,7 @@ public final class Bench {
         try (Store store = Store.open(dir)) {
             store.setDerivation(rules);
             long t0 = System.nanoTime();
-            store.write(rules::recomputeAll);
+            Materializer.withBound(Duration.ofHours(6), () -> store.write(rules::recomputeAll));
             long materializeMs = ms(t0);
             long inferred = store.read(d -> (long) d.getGraph(Vocab.iri(Vocab.GRAPH_INFERRED)).size());
             note("  full rerun of the rules over %d inferred triples in %d ms", inferred, materializeMs);

@@ -84,7 +84,12 @@ final class LoadCommand implements Callable<Integer> {
                 // the rules need the ontology: a fresh store gets ontology/ and data/ first
                 storeOptions.loader().load(store, false);
             }
-            BulkLoad.Result r = new BulkLoad(store, err).load(files, Vocab.iri(name));
+            BulkLoad.Result[] done = new BulkLoad.Result[1];
+            String target = name;
+            // a bulk load derives for as long as its size needs; the server's bound is for single writes
+            org.pledgegraph.activation.Materializer.withBound(java.time.Duration.ofHours(6),
+                    () -> done[0] = new BulkLoad(store, err).load(files, Vocab.iri(target)));
+            BulkLoad.Result r = done[0];
             out.printf(Locale.ROOT, "%,d triples into %s in %.1f s (%,.0f triples/s), derivation %.1f s%n", r.triples(), name,
                     r.millis() / 1000.0, r.triples() * 1000.0 / Math.max(1, r.millis()), r.deriveMillis() / 1000.0);
             out.printf("%8d  triples in %s%n", store.tripleCount(), store.description());
