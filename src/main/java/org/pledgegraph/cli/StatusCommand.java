@@ -33,9 +33,14 @@ import picocli.CommandLine.Model.CommandSpec;
                 "--what-if supposes occurrences without recording them: they are written in a transaction that is "
                 + "aborted after the answer, so the store is unchanged."})
 final class StatusCommand implements Callable<Integer> {
-    /** The project's prefixes plus {@code status:}, so that the table shows status:active rather than a long IRI. */
-    static final PrefixMapping TABLE_PREFIXES = new PrefixMappingImpl().setNsPrefixes(Vocab.PREFIXES)
-            .setNsPrefix("status", Vocab.ID + "concept/status/").lock();
+    /**
+     * The project's prefixes plus {@code status:}, so that the table shows status:active rather than a long IRI. In a
+     * holder class: picocli creates every command to print {@code --help}, which must not initialise Jena.
+     */
+    static final class TablePrefixes {
+        static final PrefixMapping TABLE_PREFIXES = new PrefixMappingImpl().setNsPrefixes(Vocab.PREFIXES)
+                .setNsPrefix("status", Vocab.ID + "concept/status/").lock();
+    }
 
     @Mixin
     StoreOptions storeOptions;
@@ -80,7 +85,7 @@ final class StatusCommand implements Callable<Integer> {
 
     static String render(RowSet rows, QueryRunner.Format format) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        QueryRunner.writeRows(ResultSet.adapt(rows), format, TABLE_PREFIXES, buffer);
+        QueryRunner.writeRows(ResultSet.adapt(rows), format, TablePrefixes.TABLE_PREFIXES, buffer);
         return buffer.toString(StandardCharsets.UTF_8);
     }
 }
