@@ -140,7 +140,7 @@ class EndpointActivationTest {
     @Test
     void anyWriteDerivesFromItsChangeAsAFullRecomputationWould() {
         String auth = Http.basic("analyst", "s3cret");
-        Materializer rules = (Materializer) store.derivation();
+        Materializer rules = store.derivation().find(Materializer.class).orElseThrow();
         String extra = "https://w3id.org/pledgegraph/graph/source/extra";
         String state = """
                 PREFIX pg: <https://w3id.org/pledgegraph/ontology#>

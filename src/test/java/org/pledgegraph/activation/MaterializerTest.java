@@ -48,7 +48,7 @@ class MaterializerTest {
     }
 
     private static Materializer rules(Store s) {
-        return (Materializer) s.derivation();
+        return s.derivation().find(Materializer.class).orElseThrow();
     }
 
     private static TreeSet<String> bySparql(Store s) {
