@@ -64,7 +64,7 @@ public final class EventLedger {
             "SELECT ?o ?d WHERE { ?o pg:occurrenceOf ?t ; a ?k ; pg:occurredOn ?d FILTER (?o != ?self) } LIMIT 1");
     private static final Query GRAPH_CONTENT = Sparql.query("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
     private static final Query GRAPH_EXISTS = Sparql.query("ASK { GRAPH ?g { ?s ?p ?o } }");
-    private static final Query IS_COMMITMENT = Sparql.query("ASK { ?t a pg:Commitment }");
+    private static final Query IS_COMMITMENT = Sparql.query("ASK { ?t a/rdfs:subClassOf* pg:Commitment }");
     private static final Query IS_KNOWN_EVENT = Sparql.query("ASK { { ?c pg:awaitsEvent ?t } UNION { ?t ?p ?o } }");
 
     private EventLedger() {}

@@ -1,39 +1,78 @@
 package org.pledgegraph.activation;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.update.UpdateRequest;
+import org.pledgegraph.UserException;
 import org.pledgegraph.store.Derivation;
 
 /**
  * Runs the rules of {@code ontology/rules/} into the inferred graph, inside the writer's transaction.
  * <p>
- * By default every change recomputes the inferred graph from nothing: it is emptied, then each stratum of rules runs
- * until it adds nothing. Nothing derived from a removed fact can survive that, and a rule that reads the inferred
- * graph only ever sees consequences of the current facts.
+ * A full run ({@link #recomputeAll}: {@code load}, a change of the ontology, a write whose quads are unknown)
+ * evaluates the schema and instance rules (strata 1 and 2) natively and semi-naively ({@link Closures}), then writes
+ * only the difference with what the inferred graph holds: a write that changes nothing derived writes nothing derived,
+ * so the store does not grow by the whole inferred graph on every write. The activation rules (stratum 3) run once
+ * each, in order (none reads its own output or a later rule's).
  * <p>
- * A change that reports its quads ({@link #applyAfter}: recording or retracting an occurrence with {@link EventLedger},
- * or INSERT DATA / DELETE DATA of one over the endpoint) takes a {@link #refresh} instead when every quad describes an
- * occurrence: it deletes only the inferred triples the subjects those quads name can lose and reruns the rules
- * restricted to them ({@code VALUES ?s {...} LATERAL {...}}). That keeps one recorded event in milliseconds on a large
- * store; tests and the benchmark check that it gives the same inferred graph as a full recomputation.
+ * A change of known quads outside the ontology and the inferred graph ({@link #applyAfter}: {@code event add}, INSERT
+ * DATA / DELETE DATA, and any write the server could list) is derived from the change alone: additions forward,
+ * semi-naively; removals by DRed (delete what was derived through them, rederive what has another derivation); then the
+ * activation rules rerun for the subjects whose derivation read a changed triple ({@link ActivationScope}, read off the
+ * rules' patterns). Tests check that this gives the inferred graph a full run gives.
+ * <p>
+ * Every derivation is bounded ({@code pledgegraph.derivation.timeout}, seconds, default 60): past it, it throws and the
+ * write is aborted.
  */
 public final class Materializer implements Derivation {
+    /** Above this many activation subjects an incremental change reruns the activation rules for all of them. */
+    static final int ACTIVATION_LIMIT = 20_000;
+
     private final List<Rule> rules;
-    private final java.util.concurrent.atomic.AtomicLong refreshes = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Rule> activation;
+    private final Map<Rule, ActivationScope> scopes = new LinkedHashMap<>();
+    private final Set<Node> activationPredicates = new LinkedHashSet<>();
+    private final boolean nativeClosures;
+    private final Duration bound;
+    /** A bound set for what this thread runs inside {@link #withBound}, over the one of the materializer. */
+    private static final ThreadLocal<Duration> BOUND = new ThreadLocal<>();
+    private final AtomicLong refreshes = new AtomicLong();
+    private final AtomicLong inferredWrites = new AtomicLong();
 
     public Materializer(List<Rule> rules) {
+        this(rules, Duration.ofSeconds(Long.getLong("pledgegraph.derivation.timeout", 60)));
+    }
+
+    public Materializer(List<Rule> rules, Duration bound) {
         this.rules = List.copyOf(rules);
+        this.bound = bound;
+        this.activation = this.rules.stream().filter(r -> r.stratum() == Rule.ACTIVATION_STRATUM).toList();
+        activation.forEach(r -> {
+            scopes.put(r, new ActivationScope(r));
+            activationPredicates.addAll(r.derivedPredicates());
+        });
+        Set<String> closureRules = new TreeSet<>();
+        this.rules.stream().filter(r -> r.stratum() < Rule.ACTIVATION_STRATUM).forEach(r -> closureRules.add(r.name()));
+        this.nativeClosures = closureRules.equals(new TreeSet<>(Closures.RULES))
+                && this.rules.stream().allMatch(r -> r.stratum() <= Rule.ACTIVATION_STRATUM);
     }
 
     /** The rules as SPARQL Update for a store that runs them itself ({@link RuleUpdates}). */
@@ -47,6 +86,29 @@ public final class Materializer implements Derivation {
         return new RuleUpdates(rules).after(view, added, removed);
     }
 
+    /**
+     * Runs {@code body} with another bound for the derivations this thread runs: a bulk load of 10^7 triples derives
+     * for minutes by design, while a server's write should not hold the write lock that long.
+     */
+    public static void withBound(Duration bound, Runnable body) {
+        Duration before = BOUND.get();
+        BOUND.set(bound);
+        try {
+            body.run();
+        } finally {
+            if (before == null) {
+                BOUND.remove();
+            } else {
+                BOUND.set(before);
+            }
+        }
+    }
+
+    private Deadline deadline() {
+        Duration override = BOUND.get();
+        return Deadline.after(override != null ? override : bound);
+    }
+
     public static Materializer fromRules() {
         return new Materializer(RuleSet.load());
     }
@@ -56,46 +118,64 @@ public final class Materializer implements Derivation {
         recomputeAll(dsg);
     }
 
-    /**
-     * After a change of known quads: when every quad describes an occurrence ({@code id/occurrence/...}) in an
-     * occurrence graph ({@code graph/source/event-...}), as recording or retracting an event does, a {@link #refresh}
-     * of the resources they name and of what waits for the event suffices; anything else recomputes everything.
-     */
     @Override
     public void applyAfter(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {
-        List<Quad> all = new ArrayList<>(added);
-        all.addAll(removed);
-        if (all.isEmpty()) {
+        if (added.isEmpty() && removed.isEmpty()) {
             return; // nothing changed, nothing to derive
         }
-        boolean occurrencesOnly = !all.isEmpty() && all.stream().allMatch(q -> q.getGraph().isURI()
-                && q.getGraph().getURI().startsWith(Graphs.EVENT_GRAPH_PREFIX)
-                && q.getSubject().isURI() && q.getSubject().getURI().startsWith(Graphs.OCCURRENCE_PREFIX));
-        if (!occurrencesOnly) {
-            apply(dsg);
+        boolean incremental = nativeClosures && java.util.stream.Stream.concat(added.stream(), removed.stream())
+                .noneMatch(q -> q.getGraph().equals(Graphs.ONTOLOGY) || q.getGraph().equals(Graphs.INFERRED)
+                        || Quad.isDefaultGraph(q.getGraph()));
+        if (!incremental) {
+            recomputeAll(dsg);
             return;
         }
-        Set<Node> closure = new LinkedHashSet<>();
-        Set<Node> waiting = new LinkedHashSet<>();
-        for (Quad q : all) {
-            closure.add(q.getSubject());
-            if (q.getObject().isURI() && !q.getPredicate().equals(RDF.type.asNode())) {
-                closure.add(q.getObject());
-            }
-            if (q.getPredicate().equals(Graphs.pg("occurrenceOf"))) {
-                waiting.addAll(EventLedger.waitingFor(dsg, q.getObject()));
-            }
-        }
-        refresh(dsg, closure, waiting);
+        refresh(dsg, added, removed);
     }
 
-    /** How many focused refreshes ran (rather than full recomputations): lets tests see which path a change took. */
+    /** How many incremental refreshes ran (rather than full recomputations): lets tests see which path a change took. */
     public long refreshCount() {
         return refreshes.get();
     }
 
-    /** Empties the inferred graph and derives everything again. */
+    /** How many triples the derivations added to or removed from the inferred graph so far. */
+    public long inferredWrites() {
+        return inferredWrites.get();
+    }
+
+    /** Derives everything again from the stated facts, and writes the difference into the inferred graph. */
     public void recomputeAll(DatasetGraph dsg) {
+        if (!nativeClosures) {
+            recomputeBySparql(dsg);
+            return;
+        }
+        Deadline deadline = deadline();
+        Set<Triple> want = Closures.all(dsg, deadline);
+        List<Triple> stale = new ArrayList<>();
+        dsg.find(Graphs.INFERRED, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            Triple t = q.asTriple();
+            // activation facts are rederived below, by the rules, so they all go (unless a closure rule gives them)
+            if (!want.remove(t)) {
+                stale.add(t);
+            }
+            deadline.tick();
+        });
+        stale.forEach(t -> dsg.delete(Graphs.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
+        want.forEach(t -> dsg.add(Graphs.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
+        long activationBefore = countActivation(dsg);
+        for (Rule rule : activation) {
+            run(dsg, rule.whole(), deadline);
+        }
+        inferredWrites.addAndGet(stale.size() + want.size() + countActivation(dsg) - activationBefore);
+    }
+
+    /**
+     * The rules' own definition, evaluated as SPARQL to a fixpoint stratum by stratum from an empty inferred graph:
+     * slow (every pass rescans everything), kept as the reference the native evaluation is tested against, and for
+     * rule sets it does not know.
+     */
+    void recomputeBySparql(DatasetGraph dsg) {
+        Deadline deadline = deadline();
         dsg.deleteAny(Graphs.INFERRED, Node.ANY, Node.ANY, Node.ANY);
         for (int stratum : strata()) {
             long before = -1;
@@ -103,7 +183,7 @@ public final class Materializer implements Derivation {
             while (after != before) {
                 for (Rule rule : rules) {
                     if (rule.stratum() == stratum) {
-                        run(dsg, rule.whole());
+                        run(dsg, rule.whole(), deadline);
                     }
                 }
                 before = after;
@@ -113,52 +193,125 @@ public final class Materializer implements Derivation {
     }
 
     /**
-     * Rederives what one recorded or retracted occurrence can change, and only that. {@code closure}: the occurrence
-     * and the resources its triples name; everything inferred about them is rederived by the instance and activation
-     * rules. {@code activation}: the conditions waiting for the event and the commitments holding them; their own
-     * statements did not change, so only what the activation rules derive about them (their dates) is rederived.
+     * Derives from a change of known quads, already applied to the store, outside the ontology and inferred graphs.
      */
-    public void refresh(DatasetGraph dsg, Set<Node> closure, Set<Node> activation) {
+    void refresh(DatasetGraph dsg, List<Quad> addedQuads, List<Quad> removedQuads) {
         refreshes.incrementAndGet();
-        List<Node> closureNodes = new ArrayList<>(closure);
-        List<Node> activationNodes = new ArrayList<>(activation);
-        activationNodes.removeAll(closure);
-        Set<Node> activationPredicates = new LinkedHashSet<>();
-        rules.stream().filter(r -> r.stratum() == Rule.ACTIVATION_STRATUM).forEach(r -> activationPredicates.addAll(r.derivedPredicates()));
-        for (Node s : closureNodes) {
-            dsg.deleteAny(Graphs.INFERRED, s, Node.ANY, Node.ANY);
+        Deadline deadline = deadline();
+        Closures closures = Closures.incremental(dsg, deadline);
+        Set<Triple> changed = new LinkedHashSet<>();
+        // Removed facts that no graph states any more: what was derived through them goes, unless derived otherwise.
+        Set<Triple> removed = new LinkedHashSet<>();
+        for (Quad q : removedQuads) {
+            Triple t = q.asTriple();
+            if (!closures.stated(t)) {
+                removed.add(t);
+            }
         }
-        for (Node s : activationNodes) {
+        Set<Triple> over = closures.overdelete(removed);
+        over.forEach(t -> dsg.delete(Graphs.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
+        closures.forget(over);
+        List<Triple> back = new ArrayList<>();
+        for (Triple t : over) {
+            if (closures.rederivable(t)) {
+                back.add(t);
+            }
+        }
+        for (Triple t : removed) {
+            if (closures.rederivable(t)) {
+                back.add(t); // stated no more, but still entailed: now an inferred fact
+            }
+        }
+        closures.remember(back);
+        back.forEach(t -> dsg.add(Graphs.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
+        // Added facts: what they entail, forward; one that was inferred is stated now, and leaves the inferred graph.
+        List<Triple> added = new ArrayList<>();
+        for (Quad q : addedQuads) {
+            Triple t = q.asTriple();
+            added.add(t);
+            if (dsg.contains(Graphs.INFERRED, t.getSubject(), t.getPredicate(), t.getObject())) {
+                dsg.delete(Graphs.INFERRED, t.getSubject(), t.getPredicate(), t.getObject());
+                changed.add(t);
+            }
+        }
+        List<Triple> seeds = new ArrayList<>(added);
+        seeds.addAll(back);
+        Set<Triple> fresh = closures.consequencesOf(seeds);
+        fresh.forEach(t -> dsg.add(Graphs.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
+        Set<Triple> backSet = new HashSet<>(back);
+        over.stream().filter(t -> !backSet.contains(t)).forEach(changed::add);
+        fresh.forEach(changed::add);
+        changed.addAll(added);
+        removedQuads.forEach(q -> changed.add(q.asTriple()));
+        inferredWrites.addAndGet(over.size() + back.size() + fresh.size());
+        refreshActivation(dsg, changed, deadline);
+    }
+
+    /** Reruns the activation rules, in order, for the subjects whose derivation may have read a changed triple. */
+    private void refreshActivation(DatasetGraph dsg, Set<Triple> changed, Deadline deadline) {
+        Set<Node> subjects = new LinkedHashSet<>();
+        Set<Triple> pending = new LinkedHashSet<>(changed);
+        boolean everything = false;
+        // A rule's new facts are changes for the rules after it: propagate until no rule finds a new subject.
+        while (!pending.isEmpty() && !everything) {
+            Set<Node> found = new LinkedHashSet<>();
+            for (Rule rule : activation) {
+                Optional<Set<Node>> affected = scopes.get(rule).subjectsAffectedBy(dsg, pending, ACTIVATION_LIMIT);
+                if (affected.isEmpty()) {
+                    everything = true;
+                    break;
+                }
+                affected.get().stream().filter(n -> !subjects.contains(n)).forEach(found::add);
+            }
+            subjects.addAll(found);
+            everything |= subjects.size() > ACTIVATION_LIMIT;
+            pending = new LinkedHashSet<>();
+            for (Node s : found) {
+                for (Node p : activationPredicates) {
+                    pending.add(Triple.create(s, p, Node.ANY));
+                }
+            }
+            deadline.check();
+        }
+        List<Triple> old = new ArrayList<>();
+        if (everything) {
             for (Node p : activationPredicates) {
-                dsg.deleteAny(Graphs.INFERRED, s, p, Node.ANY);
+                dsg.find(Graphs.INFERRED, Node.ANY, p, Node.ANY).forEachRemaining(q -> old.add(q.asTriple()));
+            }
+        } else {
+            for (Node s : subjects) {
+                for (Node p : activationPredicates) {
+                    dsg.find(Graphs.INFERRED, s, p, Node.ANY).forEachRemaining(q -> old.add(q.asTriple()));
+                }
             }
         }
-        List<Node> all = new ArrayList<>(closureNodes);
-        all.addAll(activationNodes);
-        for (int stratum : strata()) {
-            if (stratum == Rule.SCHEMA_STRATUM) {
-                // Schema rules read the ontology graph alone, which an occurrence never touches.
-                continue;
-            }
-            List<Node> subjects = stratum == Rule.ACTIVATION_STRATUM ? all : closureNodes;
-            if (subjects.isEmpty()) {
-                continue;
-            }
-            List<Rule> inStratum = rules.stream().filter(r -> r.stratum() == stratum).toList();
-            if (stratum == Rule.ACTIVATION_STRATUM) {
-                // Not recursive: each activation rule reads only what the ones before it derive (rule 31 reads the
-                // plain conditions at the leaves of an any-of, never another any-of's date). One pass, in order.
-                inStratum.forEach(rule -> run(dsg, rule.focusedOn(subjects)));
-                continue;
-            }
-            long before = -1;
-            long after = inferredAbout(dsg, subjects);
-            while (after != before) {
-                inStratum.forEach(rule -> run(dsg, rule.focusedOn(subjects)));
-                before = after;
-                after = inferredAbout(dsg, subjects);
+        old.forEach(t -> dsg.delete(Graphs.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
+        List<Node> focus = new ArrayList<>(subjects);
+        if (everything || !focus.isEmpty()) {
+            for (Rule rule : activation) {
+                run(dsg, everything ? rule.whole() : rule.focusedOn(focus), deadline);
             }
         }
+        long now = 0;
+        if (everything) {
+            now = countActivation(dsg);
+        } else {
+            for (Node s : subjects) {
+                for (Node p : activationPredicates) {
+                    now += Iter.count(dsg.find(Graphs.INFERRED, s, p, Node.ANY));
+                }
+            }
+        }
+        // deleted and written again count twice: that is what the store's indexes see
+        inferredWrites.addAndGet(old.size() + now);
+    }
+
+    private long countActivation(DatasetGraph dsg) {
+        long n = 0;
+        for (Node p : activationPredicates) {
+            n += Iter.count(dsg.find(Graphs.INFERRED, Node.ANY, p, Node.ANY));
+        }
+        return n;
     }
 
     private Set<Integer> strata() {
@@ -167,19 +320,17 @@ public final class Materializer implements Derivation {
         return strata;
     }
 
-    private static void run(DatasetGraph dsg, UpdateRequest request) {
-        UpdateExec.dataset(dsg).update(request).execute();
+    private static void run(DatasetGraph dsg, UpdateRequest request, Deadline deadline) {
+        try {
+            UpdateExec.dataset(dsg).update(request).timeout(deadline.remainingMillis(), TimeUnit.MILLISECONDS).execute();
+        } catch (QueryCancelledException e) {
+            deadline.check();
+            throw new UserException("deriving the consequences of this change took longer than " + deadline.bound().toSeconds()
+                    + " s, the bound of one derivation: the change was not applied", e);
+        }
     }
 
     private static long inferredSize(DatasetGraph dsg) {
         return Iter.count(dsg.find(Graphs.INFERRED, Node.ANY, Node.ANY, Node.ANY));
-    }
-
-    private static long inferredAbout(DatasetGraph dsg, List<Node> subjects) {
-        long n = 0;
-        for (Node s : subjects) {
-            n += Iter.count(dsg.find(Graphs.INFERRED, s, Node.ANY, Node.ANY));
-        }
-        return n;
     }
 }

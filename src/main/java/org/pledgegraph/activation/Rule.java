@@ -66,6 +66,11 @@ public final class Rule {
         return ps;
     }
 
+    /** The rule's WHERE pattern, for the engine's dependency analysis ({@link ActivationScope}). */
+    org.apache.jena.sparql.syntax.Element where() {
+        return update.getWherePattern();
+    }
+
     UpdateRequest whole() {
         return new UpdateRequest(update);
     }

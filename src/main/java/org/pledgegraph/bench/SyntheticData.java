@@ -97,6 +97,13 @@ public final class SyntheticData {
     }
 
     private void actors() {
+        // The shapes ask every post for its org:Role: the synthetic data brings its own two.
+        Node headOfGovernment = id("role", "synthetic-head-of-government");
+        Node envoy = id("role", "synthetic-envoy");
+        add(headOfGovernment, RDF.type.asNode(), iri(ORG + "Role"));
+        add(headOfGovernment, RDFS.label.asNode(), en("synthetic head of government"));
+        add(envoy, RDF.type.asNode(), iri(ORG + "Role"));
+        add(envoy, RDFS.label.asNode(), en("synthetic envoy"));
         for (int s = 0; s < STATES; s++) {
             Node state = id("state", "synthetic-state-" + s);
             add(state, RDF.type.asNode(), pg("State"));
@@ -107,7 +114,8 @@ public final class SyntheticData {
                 add(person, RDF.type.asNode(), pg("Person"));
                 add(person, RDFS.label.asNode(), en("Synthetic Person " + s + "-" + p));
                 add(post, RDF.type.asNode(), iri(ORG + "Post"));
-                add(post, RDFS.label.asNode(), en(p == 0 ? "Head of government of State " + s : "Minister " + p + " of State " + s));
+                add(post, RDFS.label.asNode(), en(p == 0 ? "Head of government of State " + s : "Envoy " + p + " of State " + s));
+                add(post, iri(ORG + "role"), p == 0 ? headOfGovernment : envoy);
                 add(post, iri(ORG + "postIn"), state);
                 add(post, iri(ORG + "heldBy"), person);
             }
@@ -160,6 +168,7 @@ public final class SyntheticData {
         add(source, RDFS.label.asNode(), en("Synthetic report on summit " + i));
         add(source, pg("publicationDate"), date(day.plusDays(1)));
         add(declaration, RDF.type.asNode(), pg("JointDeclaration"));
+        add(declaration, RDFS.label.asNode(), en("Synthetic joint declaration of summit " + i));
         add(declaration, pg("madeAt"), summit);
         add(declaration, prov("wasDerivedFrom"), source);
 
@@ -168,6 +177,7 @@ public final class SyntheticData {
             Node st = id("statement", "synthetic-" + i + "-" + j);
             statements[j] = st;
             add(st, RDF.type.asNode(), pg("Statement"));
+            add(st, RDFS.label.asNode(), en("Statement " + j + " at synthetic summit " + i));
             add(st, pg("speaker"), j == 0 ? host : person(r));
             add(st, pg("statementDate"), date(day));
             add(st, pg("concerns"), summit);

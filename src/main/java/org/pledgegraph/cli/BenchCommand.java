@@ -74,6 +74,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--store-credentials", paramLabel = "FILE", description = "With --store-url: a 'user: password' line.")
     Path storeCredentials;
 
+    @Option(names = "--load-baselines", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also load each file with tdb2.tdbloader (jena-cmds 5.6.0 from ~/.m2) and Oxigraph (npm, installed into "
+                    + "the work folder; skipped with the reason without network), each in its own process (default: ${DEFAULT-VALUE}).")
+    boolean loadBaselines;
+
     @Spec
     CommandSpec spec;
 
@@ -100,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Bench bench = new Bench(new Bench.Settings(sizes, work, seed, repeat, Duration.ofSeconds(warmup), project, Duration.ofSeconds(baselineBound),
-                baselineMax, baselineHeap, keep), out);
+                baselineMax, baselineHeap, keep, loadBaselines), out);
         List<Bench.Result> results = bench.run();
         out.println();
         out.println(table(results));
@@ -130,6 +135,22 @@ final class BenchCommand implements Callable<Integer> {
             t.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %.1f | %.1f | %d | %.1f (%d) | %.1f | %.1f | %.1f | %d | %s |%n",
                     r.target(), r.triples(), r.loadMs(), r.materializeMs(), r.inferred(), r.addMs(), r.removeMs(), r.focus(),
                     r.statusMs(), r.statusRows(), r.answerMs(), r.questionMs(), r.whatIfMs(), r.active(), r.focusedEqualsFull()));
+        }
+        t.append("\nLoad of the same N-Triples file, side by side in this run (ours: `load FILE --graph`, bulk loader then "
+                + "derivation; tdb2.tdbloader: no derivation, its own timer; Oxigraph: in memory, no derivation), and the dashboard "
+                + "question (record the event, then the first 100 rows of the status sorted by date):\n\n");
+        t.append("| target | triples | ours ms | of which derivation ms | ours triples/s | peak heap MB | tdb2.tdbloader ms | ours / tdbloader "
+                + "| Oxigraph ms | ours / Oxigraph | dashboard ms (query ms) |\n");
+        t.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Bench.Result r : results) {
+            Bench.LoadFigures l = r.load();
+            t.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,.0f | %,d | %s | %s | %s | %s | %.1f (%.1f) |%n", r.target(), r.triples(),
+                    l.oursMs(), l.deriveMs(), r.triples() * 1000.0 / Math.max(1, l.oursMs()), l.peakHeapMb(),
+                    l.tdbloader().ran() ? String.format(Locale.ROOT, "%,d", l.tdbloader().ms()) : l.tdbloader().note(),
+                    l.tdbloader().ran() ? String.format(Locale.ROOT, "%.2f", (double) l.oursMs() / l.tdbloader().ms()) : "-",
+                    l.oxigraph().ran() ? String.format(Locale.ROOT, "%,d", l.oxigraph().ms()) : l.oxigraph().note(),
+                    l.oxigraph().ran() ? String.format(Locale.ROOT, "%.2f", (double) l.oursMs() / l.oxigraph().ms()) : "-",
+                    l.dashboardMs(), l.dashboardQueryMs()));
         }
         t.append("\nAgainst OWLMicro, same question, same answers (ratio = OWLMicro ms / ours ms):\n\n");
         t.append("| target | OWLMicro incremental ms | OWLMicro rebuild ms | ours add+active ms | ours what-if ms | "

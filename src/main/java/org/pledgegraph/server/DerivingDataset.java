@@ -1,10 +1,12 @@
 package org.pledgegraph.server;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -13,6 +15,7 @@ import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.JenaTransactionException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
 import org.pledgegraph.store.Derivation;
 import org.pledgegraph.store.Store;
@@ -27,10 +30,13 @@ import org.pledgegraph.validate.Refused;
  * consequences; if the derivation fails, the transaction is aborted and the commit throws, which Fuseki answers
  * with an error status.
  * <p>
- * Read transactions, and write transactions that end in an abort, never derive. A SPARQL Update made only of
- * {@code INSERT DATA} and {@code DELETE DATA} announces its quads ({@link #announce}), so that validation and
- * derivation can do less; any other write (a Graph Store PUT, POST or DELETE, an {@code INSERT ... WHERE}) is
- * validated on the graphs it touched, which this wrapper records as the write names them, and derived in full.
+ * Read transactions, and write transactions that end in an abort, never derive. Every quad a write adds or removes
+ * through this dataset (and the graphs it hands out, which write through it) is recorded, so that validation and
+ * derivation are told the change and work from it alone ({@link Derivation#applyAfter}): Graph Store PUT, POST and
+ * DELETE and SPARQL Updates of any form. A write that removes more than {@link #MAX_ANNOUNCED} quads, or clears the
+ * dataset, is not listed: it is validated on the graphs it touched, which this wrapper also records, and derived in
+ * full. A SPARQL Update made only of {@code INSERT DATA} and {@code DELETE DATA} also announces its quads
+ * ({@link #announce}).
  * <p>
  * Queries are unchanged: a plain {@link DatasetGraphWrapper} is unwrapped by ARQ's {@code QueryEngineFactoryWrapper},
  * so TDB2's query engine (and its union default graph) answers them. The derivation runs on the wrapped store
@@ -43,7 +49,9 @@ final class DerivingDataset extends DatasetGraphWrapper {
     private final Store store;
     /** What this thread's write transaction is known to consist of; null: not announced, so unknown. */
     private final ThreadLocal<Announced> announced = new ThreadLocal<>();
-    /** The graphs this thread's write transaction named, to write or to read from: what its validation covers. */
+    /** What this thread's write transaction did through this dataset; null: nothing yet. */
+    private final ThreadLocal<Announced> recorded = new ThreadLocal<>();
+    /** The graphs this thread's write transaction named, to write or to read from: what an unlisted write's validation covers. */
     private final ThreadLocal<Set<Node>> touched = ThreadLocal.withInitial(LinkedHashSet::new);
 
     DerivingDataset(Store store) {
@@ -107,12 +115,15 @@ final class DerivingDataset extends DatasetGraphWrapper {
 
     private void forget() {
         announced.remove();
+        recorded.remove();
         touched.remove();
     }
 
     private void derive() {
         Derivation derivation = store.derivation();
-        Announced change = announced.get();
+        // What was written through this dataset; failing that (a writer that went around it), what was announced;
+        // failing that, unknown: validated on the graphs touched and derived in full.
+        Announced change = recorded.get() != null ? recorded.get() : announced.get();
         DatasetGraph base = getWrapped();
         if (change != null && change.known) {
             derivation.applyAfter(base, List.copyOf(change.added), List.copyOf(change.removed));
@@ -121,67 +132,65 @@ final class DerivingDataset extends DatasetGraphWrapper {
         }
     }
 
-    // The writes Fuseki makes name their graph through one of these: record it while a write transaction is open.
+    // ---- recording: every write path of this dataset ends in add(Quad) / delete(Quad) / deleteAny / clear ----
+
+    private boolean writing() {
+        return isInTransaction() && transactionMode() == ReadWrite.WRITE;
+    }
+
+    private Announced recording() {
+        if (!writing()) {
+            return null;
+        }
+        Announced r = recorded.get();
+        if (r == null) {
+            r = new Announced();
+            recorded.set(r);
+        }
+        return r;
+    }
 
     private void touch(Node graph) {
-        if (isInTransaction() && transactionMode() == ReadWrite.WRITE) {
+        if (writing()) {
             touched.get().add(graph == null ? Quad.defaultGraphIRI : graph);
         }
     }
 
     private void touchAll() {
-        if (isInTransaction() && transactionMode() == ReadWrite.WRITE) {
+        if (writing()) {
             listGraphNodes().forEachRemaining(touched.get()::add);
             touched.get().add(Quad.defaultGraphIRI);
         }
     }
 
     @Override
-    public Graph getGraph(Node graphNode) {
-        touch(graphNode);
-        return super.getGraph(graphNode);
-    }
-
-    @Override
-    public Graph getDefaultGraph() {
-        touch(Quad.defaultGraphIRI);
-        return super.getDefaultGraph();
-    }
-
-    @Override
-    public void addGraph(Node graphName, Graph graph) {
-        touch(graphName);
-        super.addGraph(graphName, graph);
-    }
-
-    @Override
-    public void removeGraph(Node graphName) {
-        touch(graphName);
-        super.removeGraph(graphName);
-    }
-
-    @Override
     public void add(Quad quad) {
         touch(quad.getGraph());
+        Announced r = recording();
+        if (r != null && r.known && !getWrapped().contains(quad)) {
+            r.add(true, List.of(quad), List.of());
+        }
         super.add(quad);
+    }
+
+    @Override
+    public void add(Node g, Node s, Node p, Node o) {
+        add(Quad.create(g, s, p, o));
     }
 
     @Override
     public void delete(Quad quad) {
         touch(quad.getGraph());
+        Announced r = recording();
+        if (r != null && r.known && getWrapped().contains(quad)) {
+            r.add(true, List.of(), List.of(quad));
+        }
         super.delete(quad);
     }
 
     @Override
-    public void add(Node g, Node s, Node p, Node o) {
-        touch(g);
-        super.add(g, s, p, o);
-    }
-
-    @Override
     public void delete(Node g, Node s, Node p, Node o) {
-        touch(g);
-        super.delete(g, s, p, o);
+        delete(Quad.create(g, s, p, o));
     }
 
     @Override
@@ -191,13 +200,52 @@ final class DerivingDataset extends DatasetGraphWrapper {
         } else {
             touch(g);
         }
+        Announced r = recording();
+        if (r != null && r.known) {
+            List<Quad> going = new ArrayList<>();
+            Iterator<Quad> it = getWrapped().find(g, s, p, o);
+            while (it.hasNext() && going.size() <= MAX_ANNOUNCED) {
+                going.add(it.next());
+            }
+            Iter.close(it);
+            r.add(going.size() <= MAX_ANNOUNCED, List.of(), going);
+        }
         super.deleteAny(g, s, p, o);
+    }
+
+    @Override
+    public void removeGraph(Node graphName) {
+        deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
+        super.removeGraph(graphName);
+    }
+
+    @Override
+    public void addGraph(Node graphName, Graph graph) {
+        touch(graphName);
+        graph.find().forEachRemaining(t -> add(Quad.create(graphName, t)));
     }
 
     @Override
     public void clear() {
         touchAll();
+        Announced r = recording();
+        if (r != null) {
+            r.add(false, List.of(), List.of());
+        }
         super.clear();
+    }
+
+    /** Graphs that write through this dataset, so that their changes are recorded too (GraphView is Jena's own). */
+    @Override
+    public Graph getGraph(Node graphNode) {
+        touch(graphNode);
+        return GraphView.createNamedGraph(this, graphNode);
+    }
+
+    @Override
+    public Graph getDefaultGraph() {
+        touch(Quad.defaultGraphIRI);
+        return GraphView.createDefaultGraph(this);
     }
 
     private static String message(Throwable e) {

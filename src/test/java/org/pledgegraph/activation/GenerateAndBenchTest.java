@@ -63,13 +63,14 @@ class GenerateAndBenchTest {
     @Test
     void benchRunsAtTenThousandTriplesAndPrintsItsTable() {
         Cli.Run r = Cli.run("bench", "--sizes", "10000", "--repeat", "1", "--warmup", "1", "--work", dir.resolve("bench").toString(),
-                "--baseline-bound", "120", "--baseline-heap", "1g");
+                "--baseline-bound", "120", "--baseline-heap", "1g", "--no-load-baselines");
         String text = r.out();
         assertEquals(0, r.exit(), text);
         assertTrue(text.contains("| target | triples | load ms |"), text);
         assertTrue(text.contains("| 10,000 |"), text);
         List<String> rows = text.lines().filter(l -> l.startsWith("| 10,000 |")).toList();
         assertTrue(rows.get(0).endsWith("| yes |"), "focused refresh equals a full recomputation: " + text);
-        assertTrue(rows.get(1).endsWith("| yes |"), "OWLMicro (both ways) gives our answer: " + text);
+        assertTrue(rows.get(2).endsWith("| yes |"), "OWLMicro (both ways) gives our answer: " + text);
+        assertTrue(rows.get(1).contains("not run (--no-load-baselines)"), "the load row, without its baselines: " + text);
     }
 }

@@ -172,15 +172,19 @@ class WriteDerivationTest {
     }
 
     @Test
-    void anyOtherSparqlUpdateDerivesExactlyOnceInFull() {
+    void anyOtherSparqlUpdateDerivesExactlyOnceWithTheQuadsItWrote() {
         assertSuccess(Http.post(base + "/update", "application/sparql-update",
                 "INSERT { GRAPH <urn:example:g-modify> { <urn:example:modify> <urn:example:p> ?o } } WHERE { <urn:example:seed> <urn:example:p> ?o }",
                 "*/*", auth));
-        assertEquals(1, derivation.full.get());
-        assertEquals(0, derivation.focused.get());
+        assertEquals(1, derivation.focused.get(), "the quads it wrote were recorded");
+        assertEquals(0, derivation.full.get());
+        Quad modify = Quad.create(NodeFactory.createURI("urn:example:g-modify"), NodeFactory.createURI("urn:example:modify"), P,
+                NodeFactory.createLiteralString("seed"));
+        assertEquals(List.of(modify), derivation.lastAdded);
         assertTrue(ask(ASK_DERIVED, "modify"));
         assertSuccess(Http.post(base + "/update", "application/sparql-update", "DROP GRAPH <urn:example:g-modify>", "*/*", auth));
         assertEquals(2, derivation.runs());
+        assertEquals(List.of(modify), derivation.lastRemoved);
         assertFalse(ask(ASK_DERIVED, "modify"));
     }
 
@@ -240,6 +244,7 @@ class WriteDerivationTest {
         final AtomicInteger full = new AtomicInteger();
         final AtomicInteger focused = new AtomicInteger();
         volatile List<Quad> lastAdded;
+        volatile List<Quad> lastRemoved;
         volatile RuntimeException failure;
         volatile CountDownLatch entered;
         volatile CountDownLatch release;
@@ -258,6 +263,7 @@ class WriteDerivationTest {
         public void applyAfter(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {
             focused.incrementAndGet();
             lastAdded = added;
+            lastRemoved = removed;
             derive(dsg);
         }
 

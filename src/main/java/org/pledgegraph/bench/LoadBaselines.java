@@ -1,0 +1,140 @@
+package org.pledgegraph.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load baselines, each in its own process so that nothing of them reaches the product's serving path: Jena's
+ * {@code tdb2.tdbloader} (jena-cmds 5.6.0, from the local Maven repository) into a fresh TDB2 directory and the same
+ * named graph, and Oxigraph (the npm package, in memory, installed into a cache folder on first use). Either is
+ * skipped, with the reason, when it cannot run here.
+ */
+public final class LoadBaselines {
+    /** A baseline's own figure (ms, its own timer where it has one, else wall) or why it did not run. */
+    public record Figure(long ms, String note) {
+        static Figure skipped(String why) {
+            return new Figure(-1, why);
+        }
+
+        public boolean ran() {
+            return ms >= 0;
+        }
+    }
+
+    static final String JENA_CMDS = "org/apache/jena/jena-cmds/5.6.0/jena-cmds-5.6.0.jar";
+    private static final Pattern TDB_TIME = Pattern.compile("Time = ([0-9.,]+) seconds");
+
+    private final Path work;
+    private final long boundSeconds;
+
+    LoadBaselines(Path work, long boundSeconds) {
+        this.work = work;
+        this.boundSeconds = boundSeconds;
+    }
+
+    Figure tdbloader(Path data, String graph, String heap) {
+        Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(JENA_CMDS);
+        if (!Files.isRegularFile(jar)) {
+            return Figure.skipped("skipped: no " + jar + " (mvn dependency:get -Dartifact=org.apache.jena:jena-cmds:5.6.0)");
+        }
+        Path loc = work.resolve("tdbloader-store");
+        try {
+            Bench.deleteTree(loc);
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+                    "-cp", jar + java.io.File.pathSeparator + System.getProperty("java.class.path"), "tdb2.tdbloader",
+                    "--loc", loc.toString(), "--graph", graph, data.toString());
+            long t0 = System.nanoTime();
+            List<String> out = run(command);
+            long wall = (System.nanoTime() - t0) / 1_000_000;
+            for (String line : out) {
+                Matcher m = TDB_TIME.matcher(line);
+                if (m.find()) {
+                    return new Figure(Math.round(Double.parseDouble(m.group(1).replace(",", "")) * 1000), "own timer; process wall " + wall + " ms");
+                }
+            }
+            return Figure.skipped("failed: " + (out.isEmpty() ? "no output" : out.get(out.size() - 1)));
+        } catch (IOException e) {
+            return Figure.skipped("could not run: " + e.getMessage());
+        } finally {
+            try {
+                Bench.deleteTree(loc);
+            } catch (IOException ignored) {
+                // scratch
+            }
+        }
+    }
+
+    Figure oxigraph(Path data) {
+        Path cache = work.resolve("oxigraph-cache");
+        try {
+            if (!Files.isDirectory(cache.resolve("node_modules/oxigraph"))) {
+                Files.createDirectories(cache);
+                List<String> out = run(List.of("npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", cache.toString(), "oxigraph@0.5"));
+                if (!Files.isDirectory(cache.resolve("node_modules/oxigraph"))) {
+                    return Figure.skipped("skipped: npm could not install oxigraph (no network?): " + String.join(" ", out));
+                }
+            }
+            Path script = cache.resolve("load.js");
+            Files.writeString(script, """
+                    // Loads an N-Triples file into an in-memory Oxigraph store, streamed in chunks; prints its own time.
+                    const fs = require('fs');
+                    const ox = require(process.argv[3] + '/node_modules/oxigraph');
+                    const store = new ox.Store();
+                    function* chunks(file) {
+                      const fd = fs.openSync(file, 'r');
+                      const buf = Buffer.alloc(1 << 24);
+                      let n;
+                      while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) { yield Uint8Array.from(buf.subarray(0, n)); }
+                      fs.closeSync(fd);
+                    }
+                    const t0 = process.hrtime.bigint();
+                    store.load(chunks(process.argv[2]), { format: 'application/n-triples', to_graph_name: ox.namedNode('urn:x:g') });
+                    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+                    console.log('OXIGRAPH ms=' + Math.round(ms) + ' size=' + store.size);
+                    """);
+            List<String> out = run(List.of("node", "--max-old-space-size=4096", script.toString(), data.toString(), cache.toString()));
+            for (String line : out) {
+                if (line.startsWith("OXIGRAPH ms=")) {
+                    String[] parts = line.split(" ");
+                    return new Figure(Long.parseLong(parts[1].substring(3)), "in memory, " + parts[2]);
+                }
+            }
+            return Figure.skipped("failed: " + (out.isEmpty() ? "no output" : out.get(out.size() - 1)));
+        } catch (IOException e) {
+            return Figure.skipped("skipped: " + e.getMessage());
+        }
+    }
+
+    private List<String> run(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                r.lines().forEach(output::add);
+            } catch (IOException ignored) {
+                // stopped
+            }
+        });
+        reader.start();
+        try {
+            if (!process.waitFor(boundSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                output.add("did not finish within " + boundSeconds + " s");
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        return output;
+    }
+}
