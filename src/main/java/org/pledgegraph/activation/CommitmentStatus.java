@@ -14,14 +14,16 @@ import org.pledgegraph.Vocab;
 /**
  * One row of {@code queries/status-as-of.rq} ({@link AsOfQuery#STATUS}) as values: the commitment, its kind, its
  * guarantors' IRIs (the query gives id paths), the status word, the date it became active, the unmet conditions and
- * the modality. The terminal table and the dashboard read the same rows.
+ * the modality. The terminal table and the dashboard read the same rows. Columns are read by name, so the query
+ * may gain or reorder columns. {@code activeFrom} is the date's lexical form as the data gives it: a day
+ * ({@code 2026-01-06}), or a month or year where the source is no more precise ({@code 2025-12}).
  */
 public record CommitmentStatus(String commitment, String kind, List<String> guarantors, String status,
-                               LocalDate activeFrom, List<String> unmet, String modality) {
+                               String activeFrom, List<String> unmet, String modality) {
     /** The status concepts' namespace; a status is named by its last segment (pending, active, ...). */
     public static final String STATUS_NS = Vocab.ID + "concept/status/";
     /** Every status, in lifecycle order. */
-    public static final List<String> STATUSES = List.of("pending", "active", "suspended", "fulfilled", "withdrawn", "lapsed");
+    public static final List<String> STATUSES = List.of("pending", "undetermined", "active", "suspended", "fulfilled", "withdrawn", "lapsed");
 
     public static List<CommitmentStatus> from(RowSet rows) {
         List<CommitmentStatus> all = new ArrayList<>();
@@ -36,7 +38,7 @@ public record CommitmentStatus(String commitment, String kind, List<String> guar
                 iri(row, "kind"),
                 split(text(row, "guarantors"), ", ").map(path -> Vocab.ID + path).toList(),
                 status == null ? null : status.startsWith(STATUS_NS) ? status.substring(STATUS_NS.length()) : status,
-                date(row, "activeFrom"),
+                text(row, "activeFrom"),
                 split(text(row, "unmet"), " | ").toList(),
                 text(row, "modality"));
     }
@@ -56,9 +58,17 @@ public record CommitmentStatus(String commitment, String kind, List<String> guar
         return n != null && n.isLiteral() ? n.getLiteralLexicalForm() : null;
     }
 
-    private static LocalDate date(Binding row, String var) {
-        String lexical = text(row, var);
-        return lexical == null ? null : LocalDate.parse(lexical);
+    /** The first day that {@code activeFrom} can mean (a month's or year's first day), for sorting and charts. */
+    public LocalDate activeFromDay() {
+        if (activeFrom == null) {
+            return null;
+        }
+        String day = switch (activeFrom.length()) {
+            case 4 -> activeFrom + "-01-01";
+            case 7 -> activeFrom + "-01";
+            default -> activeFrom.substring(0, 10);
+        };
+        return LocalDate.parse(day);
     }
 
     private static Stream<String> split(String joined, String separator) {

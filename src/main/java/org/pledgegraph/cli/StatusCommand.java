@@ -100,7 +100,7 @@ final class StatusCommand implements Callable<Integer> {
         statuses.stream()
                 .map(s -> Arrays.asList(labels.of(s.commitment()), labels.of(s.kind()),
                         String.join(", ", s.guarantors().stream().map(labels::of).toList()), s.status(),
-                        s.activeFrom() == null ? "" : s.activeFrom().toString(), String.join("; ", s.unmet()), s.modality()))
+                        s.activeFrom(), String.join("; ", s.unmet()), s.modality()))
                 .sorted(Comparator.comparing((List<String> cells) -> cells.get(0)))
                 .forEach(table::add);
         return table.render();
