@@ -10,6 +10,8 @@ import org.pledgegraph.server.PledgeServer;
 import org.pledgegraph.server.ServerSettings;
 import org.pledgegraph.server.ServiceAllowList;
 import org.pledgegraph.store.Store;
+import org.pledgegraph.web.Links;
+import org.pledgegraph.web.Web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the store over SPARQL with embedded Fuseki (loads it first if it is empty).",
-                "Dataset /pledgegraph: /sparql (query), /data (Graph Store Protocol), /update (needs --auth)."})
+                "Dataset /pledgegraph: /sparql (query), /data (Graph Store Protocol), /update (needs --auth).",
+                "Pages at /, every IRI's description at /id/..., the ontology at /ontology."})
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -56,6 +59,11 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "10485760")
     long maxBody;
 
+    @Option(names = "--public-base", paramLabel = "URL",
+            description = "Base URL the pages print for citing (default: ${DEFAULT-VALUE}); links stay local paths.",
+            defaultValue = org.pledgegraph.Vocab.BASE)
+    String publicBase;
+
     @Override
     public Integer call() throws InterruptedException {
         if (timeoutSeconds <= 0) {
@@ -66,12 +74,13 @@ final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port)
                 .withQueryTimeout(Duration.ofSeconds(timeoutSeconds)).withAuthFile(authFile)
                 .withAllowedServices(services).withMaxBodyBytes(maxBody).withReadCors(cors);
+        Links links = new Links(publicBase);
         Store store = storeOptions.openWithoutLoading();
         if (store.isEmpty()) {
             LOG.info("store {} is empty: loading {}", store.description(), storeOptions.project.toAbsolutePath().normalize());
             storeOptions.loader().load(store, false);
         }
-        PledgeServer server = PledgeServer.start(store, settings);
+        PledgeServer server = PledgeServer.start(store, settings, List.of(new Web(store, links)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");

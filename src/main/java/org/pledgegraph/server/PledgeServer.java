@@ -2,6 +2,7 @@ package org.pledgegraph.server;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,6 +42,11 @@ public final class PledgeServer implements AutoCloseable {
     }
 
     public static PledgeServer start(Store store, ServerSettings settings) {
+        return start(store, settings, List.of());
+    }
+
+    /** Starts the server with the add-ons' servlets and filters on the same port (the web pages, see web/). */
+    public static PledgeServer start(Store store, ServerSettings settings, List<ServerAddOn> addOns) {
         boolean writes = settings.authFile() != null;
         if (writes && !Files.isReadable(settings.authFile())) {
             throw new UserException("credentials file " + settings.authFile() + " is not readable");
@@ -76,6 +82,9 @@ public final class PledgeServer implements AutoCloseable {
                 .add(base, service);
         if (settings.readCors()) {
             builder.addFilter(base + "/*", new ReadCors());
+        }
+        for (ServerAddOn addOn : addOns) {
+            addOn.addTo(routesOf(builder));
         }
         if (writes) {
             builder.securityHandler(WriteAuthentication.handler(settings.authFile(), ServerSettings.REALM, base));
@@ -123,6 +132,22 @@ public final class PledgeServer implements AutoCloseable {
     public void close() {
         fuseki.stop();
         updates.uninstall();
+    }
+
+    private static ServerAddOn.Routes routesOf(FusekiServer.Builder builder) {
+        return new ServerAddOn.Routes() {
+            @Override
+            public ServerAddOn.Routes servlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet) {
+                builder.addServlet(pathSpec, servlet);
+                return this;
+            }
+
+            @Override
+            public ServerAddOn.Routes filter(String pathSpec, jakarta.servlet.Filter filter) {
+                builder.addFilter(pathSpec, filter);
+                return this;
+            }
+        };
     }
 
     private static Set<String> hostsOf(Set<String> endpoints) {

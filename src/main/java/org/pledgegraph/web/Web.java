@@ -1,0 +1,33 @@
+package org.pledgegraph.web;
+
+import org.pledgegraph.server.ServerAddOn;
+import org.pledgegraph.store.Store;
+
+/**
+ * The web front as a server add-on: pages rendered on the server from templates, static assets from the jar, and
+ * security headers on every response. {@code serve} hands it to {@code PledgeServer.start}; it reads the store through
+ * {@link Store#query} and never writes.
+ */
+public final class Web implements ServerAddOn {
+    private final Site site;
+
+    public Web(Store store, Links links) {
+        this.site = new Site(store, new Templates(), links);
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    @Override
+    public void addTo(Routes routes) {
+        routes.filter("/*", new SecurityHeaders());
+        routes.servlet("/assets/*", Assets.own());
+        routes.servlet("/webjars/*", Assets.webjars());
+        routes.servlet("", new HomePage(site));
+
+        // Linked data: /id/..., /ontology, /graph/..., service description, VoID (web-pages).
+
+        // Query page and commitments dashboard (web-app).
+    }
+}
