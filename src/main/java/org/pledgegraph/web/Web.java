@@ -29,5 +29,7 @@ public final class Web implements ServerAddOn {
         // Linked data: /id/..., /ontology, /graph/..., service description, VoID (web-pages).
 
         // Query page and commitments dashboard (web-app).
+        routes.servlet("/query", new QueryPage(site, Catalog.fromClasspath()));
+        routes.servlet("/commitments", new CommitmentsPage(site));
     }
 }

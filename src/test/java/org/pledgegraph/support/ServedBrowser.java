@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.jena.riot.Lang;
@@ -28,6 +29,8 @@ import org.pledgegraph.Vocab;
 import org.pledgegraph.server.PledgeServer;
 import org.pledgegraph.server.ServerSettings;
 import org.pledgegraph.store.Store;
+import org.pledgegraph.web.Links;
+import org.pledgegraph.web.Web;
 
 /**
  * One served store and one headless Chromium for all the browser tests of a class: a TDB2 store on disk loaded from
@@ -74,7 +77,7 @@ public final class ServedBrowser implements BeforeAllCallback, AfterAllCallback 
         dir = Files.createTempDirectory("pledgegraph-browser");
         store = TestStores.loadedOnDisk(dir.resolve("store"));
         store.write(dsg -> addFixture(dsg, "/web/xss-probe.ttl", FIXTURE_GRAPH));
-        server = PledgeServer.start(store, ServerSettings.defaults().withPort(0));
+        server = PledgeServer.start(store, ServerSettings.defaults().withPort(0), List.of(new Web(store, Links.w3id())));
 
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
