@@ -80,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("store {} is empty: loading {}", store.description(), storeOptions.project.toAbsolutePath().normalize());
             storeOptions.loader().load(store, false);
         }
-        PledgeServer server = PledgeServer.start(store, settings, List.of(new Web(store, links)));
+        PledgeServer server = PledgeServer.start(store, settings, List.of(new Web(store, links, storeOptions.project)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");

@@ -1,5 +1,7 @@
 package org.pledgegraph.web;
 
+import java.nio.file.Path;
+
 import org.pledgegraph.server.ServerAddOn;
 import org.pledgegraph.store.Store;
 
@@ -10,9 +12,17 @@ import org.pledgegraph.store.Store;
  */
 public final class Web implements ServerAddOn {
     private final Site site;
+    private final Path project;
 
+    /** The web front over a store, with the source texts under the current folder. */
     public Web(Store store, Links links) {
+        this(store, links, Path.of(""));
+    }
+
+    /** The web front over a store; source texts ({@code pg:textFile}) are read under {@code project}. */
+    public Web(Store store, Links links, Path project) {
         this.site = new Site(store, new Templates(), links);
+        this.project = project;
     }
 
     public Site site() {
@@ -27,6 +37,8 @@ public final class Web implements ServerAddOn {
         routes.servlet("", new HomePage(site));
 
         // Linked data: /id/..., /ontology, /graph/..., service description, VoID (web-pages).
+        routes.servlet("/id/*", new ThingPages(site, project));
+        routes.servlet("/sources", new SourcesPage(site));
 
         // Query page and commitments dashboard (web-app).
         routes.servlet("/query", new QueryPage(site, Catalog.fromClasspath()));
