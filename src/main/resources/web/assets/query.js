@@ -51,6 +51,7 @@
     editor = window.CodeMirror.fromTextArea(textarea, {
       mode: 'application/sparql-query',
       lineNumbers: true,
+      lineWrapping: true,
       indentUnit: 2,
       viewportMargin: Infinity,
       extraKeys: {

@@ -31,20 +31,22 @@
       }
       const label = (row.dataset.label || row.cells[0].textContent).trim();
       lanes.push(label);
-      points.push({ x: dayOf(dated.dataset.date), y: lanes.length - 1 });
+      points.push({ x: dayOf(dated.dataset.date), lane: lanes.length - 1 });
     });
     if (points.length === 0) {
       figure.hidden = true;
       return;
     }
     figure.hidden = false;
+    // The table's first row on the top lane.
+    points.forEach(function (p) { p.y = lanes.length - 1 - p.lane; });
     points.sort(function (a, b) { return a.x - b.x; });
     const xs = points.map(function (p) { return p.x; });
     const ys = points.map(function (p) { return p.y; });
     const span = Math.max(xs[xs.length - 1] - xs[0], 86400 * 20);
     const opts = {
       width: Math.max(plot.clientWidth || figure.clientWidth || 800, 400),
-      height: Math.min(60 + lanes.length * 22, 520),
+      height: Math.min(60 + lanes.length * 24, 640),
       legend: { show: false },
       cursor: { y: false, drag: { x: false, y: false } },
       scales: {
@@ -54,10 +56,17 @@
       axes: [
         {},
         {
-          size: 230,
+          size: 250,
           incrs: [1],
+          space: 10,
+          gap: 6,
+          font: '11px system-ui, sans-serif',
           values: function (u, splits) {
-            return splits.map(function (i) { return Number.isInteger(i) && lanes[i] !== undefined ? shorten(lanes[i], 34) : ''; });
+            return splits.map(function (v) {
+              const i = Math.round(v);
+              const lane = lanes.length - 1 - i;
+              return Math.abs(v - i) < 1e-6 && lanes[lane] !== undefined ? shorten(lanes[lane], 34) : '';
+            });
           }
         }
       ],

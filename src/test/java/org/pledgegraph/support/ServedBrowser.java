@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.apache.jena.riot.Lang;
@@ -25,6 +26,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.pledgegraph.Vocab;
 import org.pledgegraph.server.PledgeServer;
 import org.pledgegraph.server.ServerSettings;
@@ -77,7 +81,7 @@ public final class ServedBrowser implements BeforeAllCallback, AfterAllCallback 
         dir = Files.createTempDirectory("pledgegraph-browser");
         store = TestStores.loadedOnDisk(dir.resolve("store"));
         store.write(dsg -> addFixture(dsg, "/web/xss-probe.ttl", FIXTURE_GRAPH));
-        server = PledgeServer.start(store, ServerSettings.defaults().withPort(0), List.of(new Web(store, Links.w3id())));
+        server = PledgeServer.start(store, ServerSettings.defaults().withPort(0), List.of(new Web(store, Links.w3id(), TestStores.project())));
 
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -90,6 +94,9 @@ public final class ServedBrowser implements BeforeAllCallback, AfterAllCallback 
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=" + WIDTH + "," + HEIGHT,
                 "--user-data-dir=" + dir.resolve("chromium-profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -148,6 +155,7 @@ public final class ServedBrowser implements BeforeAllCallback, AfterAllCallback 
     /** The whole page as a PNG in target/screenshots/NAME.png (and in -Dpledgegraph.screenshots, when set). */
     public Path screenshot(String name) throws IOException {
         JavascriptExecutor js = driver;
+        js.executeScript("window.scrollTo(0, 0)");
         long height = ((Number) js.executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
         driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height + 120, HEIGHT), 4000)));
@@ -165,6 +173,15 @@ public final class ServedBrowser implements BeforeAllCallback, AfterAllCallback 
         } finally {
             driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
         }
+    }
+
+    /** The browser console's errors since the last call (CSP violations, failed loads, script errors). */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                // Browsers ask for /favicon.ico on their own; a page does not.
+                .filter(e -> !e.getMessage().contains("/favicon.ico "))
+                .map(LogEntry::getMessage).toList();
     }
 
     /** What the page's scripts did with the probe: null when no fixture script ran. */
