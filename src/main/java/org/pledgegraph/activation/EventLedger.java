@@ -22,6 +22,7 @@ import org.pledgegraph.UserException;
 import org.pledgegraph.Vocab;
 import org.pledgegraph.store.Change;
 import org.pledgegraph.store.Store;
+import org.pledgegraph.store.StoreView;
 
 /**
  * Records and retracts occurrences: "the ceasefire entered into force on 2026-06-01", "France withdrew this
@@ -61,6 +62,8 @@ public final class EventLedger {
             """ + MADE);
     private static final Query OTHER_RECORDED = Sparql.query(
             "SELECT ?o ?d WHERE { ?o pg:occurrenceOf ?t ; a ?k ; pg:occurredOn ?d FILTER (?o != ?self) } LIMIT 1");
+    private static final Query GRAPH_CONTENT = Sparql.query("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+    private static final Query GRAPH_EXISTS = Sparql.query("ASK { GRAPH ?g { ?s ?p ?o } }");
     private static final Query IS_COMMITMENT = Sparql.query("ASK { ?t a pg:Commitment }");
     private static final Query IS_KNOWN_EVENT = Sparql.query("ASK { { ?c pg:awaitsEvent ?t } UNION { ?t ?p ?o } }");
 
@@ -94,12 +97,12 @@ public final class EventLedger {
 
     public static Entry add(Store store, OccurrenceKind kind, String of, LocalDate date, String source, String note) {
         Node target = target(kind, of);
-        return store.writeChange(dsg -> addIn(dsg, kind, target, date, source, note));
+        return store.change(view -> planAdd(view, kind, target, date, source, note));
     }
 
     public static Entry remove(Store store, OccurrenceKind kind, String of) {
         Node target = target(kind, of);
-        return store.writeChange(dsg -> removeIn(dsg, kind, target));
+        return store.change(view -> planRemove(view, kind, target));
     }
 
     /**
@@ -107,12 +110,29 @@ public final class EventLedger {
      * derivation ({@link org.pledgegraph.store.Derivation#applyAfter}), as {@link Store#writeChange} does.
      */
     public static Entry addIn(DatasetGraph dsg, OccurrenceKind kind, Node target, LocalDate date, String source, String note) {
+        Entry entry = planAdd(StoreView.of(dsg), kind, target, date, source, note);
+        entry.added().forEach(dsg::add);
+        return entry;
+    }
+
+    /** Retracts an occurrence inside the caller's write transaction: drops its graph. */
+    public static Entry removeIn(DatasetGraph dsg, OccurrenceKind kind, Node target) {
+        Entry entry = planRemove(StoreView.of(dsg), kind, target);
+        entry.removed().forEach(dsg::delete);
+        return entry;
+    }
+
+    /**
+     * Checks an occurrence against the store (through SPARQL alone, so any store answers) and returns the quads that
+     * record it; nothing is written. Refused with a {@link UserException} that says why.
+     */
+    public static Entry planAdd(StoreView view, OccurrenceKind kind, Node target, LocalDate date, String source, String note) {
         String slug = slugOf(target) + "-" + kind.option();
         Node occurrence = Vocab.iri(Vocab.ID + "occurrence/" + slug);
         Node graph = Vocab.iri(Graphs.EVENT_GRAPH_PREFIX + slug);
-        checkKnown(dsg, kind, target);
-        checkNotRecorded(dsg, kind, target, graph);
-        checkNotBeforeMade(dsg, kind, target, date);
+        checkKnown(view, kind, target);
+        checkNotRecorded(view, kind, target, graph);
+        checkNotBeforeMade(view, kind, target, date);
 
         List<Quad> quads = new ArrayList<>();
         quads.add(Quad.create(graph, occurrence, RDF.type.asNode(), Graphs.pg("Occurrence")));
@@ -127,35 +147,42 @@ public final class EventLedger {
         if (note != null) {
             quads.add(Quad.create(graph, occurrence, RDFS.comment.asNode(), NodeFactory.createLiteralString(note)));
         }
-        quads.forEach(dsg::add);
         return new Entry(kind, target, date, occurrence, graph, List.copyOf(quads), List.of());
     }
 
-    /** Retracts an occurrence inside the caller's write transaction: drops its graph. */
-    public static Entry removeIn(DatasetGraph dsg, OccurrenceKind kind, Node target) {
+    /** The quads that retract a recorded occurrence: everything in its graph. Nothing is written. */
+    public static Entry planRemove(StoreView view, OccurrenceKind kind, Node target) {
         String slug = slugOf(target) + "-" + kind.option();
         Node occurrence = Vocab.iri(Vocab.ID + "occurrence/" + slug);
         Node graph = Vocab.iri(Graphs.EVENT_GRAPH_PREFIX + slug);
-        if (!dsg.containsGraph(graph) || dsg.getGraph(graph).isEmpty()) {
+        List<Quad> quads = new ArrayList<>();
+        view.select(Sparql.bind(GRAPH_CONTENT, "g", graph)).forEachRemaining(row ->
+                quads.add(Quad.create(graph, row.get("s"), row.get("p"), row.get("o"))));
+        if (quads.isEmpty()) {
             throw new UserException("no " + kind.option() + " of <" + target.getURI() + "> is recorded (no graph <"
                     + graph.getURI() + ">)");
         }
-        LocalDate date = recordedDate(dsg, graph, occurrence);
-        List<Quad> quads = Iter.toList(dsg.find(graph, Node.ANY, Node.ANY, Node.ANY));
-        dsg.removeGraph(graph);
+        LocalDate date = quads.stream().filter(q -> q.getSubject().equals(occurrence) && q.getPredicate().equals(Graphs.pg("occurredOn")))
+                .map(q -> LocalDate.parse(q.getObject().getLiteralLexicalForm())).findFirst().orElse(null);
         return new Entry(kind, target, date, occurrence, graph, List.of(), List.copyOf(quads));
     }
 
     /** The conditions awaiting {@code target} (and their any-of parents) and the commitments holding them. */
     public static Set<Node> waitingFor(DatasetGraph dsg, Node target) {
+        return waitingFor(StoreView.of(dsg), target);
+    }
+
+    public static Set<Node> waitingFor(StoreView view, Node target) {
         Set<Node> nodes = new LinkedHashSet<>();
-        try (QueryExec exec = QueryExec.dataset(dsg).query(WAITING).substitution("target", target).build()) {
-            exec.select().forEachRemaining(b -> nodes.add(b.get("n")));
-        }
+        view.select(Sparql.bind(WAITING, "target", target)).forEachRemaining(b -> nodes.add(b.get("n")));
         return nodes;
     }
 
     static void checkKnown(DatasetGraph dsg, OccurrenceKind kind, Node target) {
+        checkKnown(StoreView.of(dsg), kind, target);
+    }
+
+    static void checkKnown(StoreView dsg, OccurrenceKind kind, Node target) {
         if (kind.namesCommitment()) {
             if (!Sparql.ask(dsg, IS_COMMITMENT, "t", target)) {
                 throw new UserException("unknown commitment <" + target.getURI() + ">: no pg:Commitment with that IRI in the store");
@@ -165,9 +192,9 @@ public final class EventLedger {
         }
     }
 
-    private static void checkNotRecorded(DatasetGraph dsg, OccurrenceKind kind, Node target, Node graph) {
-        try (QueryExec exec = QueryExec.dataset(dsg).query(RECORDED).substitution("t", target).substitution("k", kind.typeNode()).build()) {
-            RowSet rows = exec.select();
+    private static void checkNotRecorded(StoreView view, OccurrenceKind kind, Node target, Node graph) {
+        {
+            RowSet rows = view.select(Sparql.bind(RECORDED, "t", target, "k", kind.typeNode()));
             if (rows.hasNext()) {
                 var row = rows.next();
                 throw new UserException(kind.option() + " of <" + target.getURI() + "> is already recorded (on "
@@ -175,16 +202,15 @@ public final class EventLedger {
                         + ">); run 'event remove' first to change it");
             }
         }
-        if (dsg.containsGraph(graph) && !dsg.getGraph(graph).isEmpty()) {
+        if (view.ask(Sparql.bind(GRAPH_EXISTS, "g", graph))) {
             throw new UserException("graph <" + graph.getURI() + "> already exists; run 'event remove' first");
         }
     }
 
     /** No occurrence of this kind of this target but {@code self} (one written over the endpoint, already in place). */
     static void checkOnlyOne(DatasetGraph dsg, OccurrenceKind kind, Node target, Node self) {
-        try (QueryExec exec = QueryExec.dataset(dsg).query(OTHER_RECORDED).substitution("t", target)
-                .substitution("k", kind.typeNode()).substitution("self", self).build()) {
-            RowSet rows = exec.select();
+        {
+            RowSet rows = StoreView.of(dsg).select(Sparql.bind(OTHER_RECORDED, "t", target, "k", kind.typeNode(), "self", self));
             if (rows.hasNext()) {
                 var row = rows.next();
                 throw new UserException(kind.option() + " of <" + target.getURI() + "> is already recorded (on "
@@ -195,11 +221,15 @@ public final class EventLedger {
 
     /** An occurrence cannot precede the commitment it concerns, nor (for an awaited event) any commitment awaiting it. */
     static void checkNotBeforeMade(DatasetGraph dsg, OccurrenceKind kind, Node target, LocalDate date) {
+        checkNotBeforeMade(StoreView.of(dsg), kind, target, date);
+    }
+
+    static void checkNotBeforeMade(StoreView view, OccurrenceKind kind, Node target, LocalDate date) {
         Query q = kind.namesCommitment() ? COMMITMENT_MADE : AWAITING_COMMITMENTS_MADE;
         String latestMade = null;
         Node latest = null;
-        try (QueryExec exec = QueryExec.dataset(dsg).query(q).substitution("t", target).build()) {
-            RowSet rows = exec.select();
+        {
+            RowSet rows = view.select(Sparql.bind(q, "t", target));
             while (rows.hasNext()) {
                 var row = rows.next();
                 String made = row.get("made") != null ? row.get("made").getLiteralLexicalForm()
@@ -225,11 +255,6 @@ public final class EventLedger {
             case 7 -> made + "-01";
             default -> made.substring(0, Math.min(10, made.length()));
         };
-    }
-
-    private static LocalDate recordedDate(DatasetGraph dsg, Node graph, Node occurrence) {
-        var it = dsg.find(graph, occurrence, Graphs.pg("occurredOn"), Node.ANY);
-        return it.hasNext() ? LocalDate.parse(it.next().getObject().getLiteralLexicalForm()) : null;
     }
 
     private static Node sourceIri(String source) {

@@ -36,6 +36,17 @@ public final class Materializer implements Derivation {
         this.rules = List.copyOf(rules);
     }
 
+    /** The rules as SPARQL Update for a store that runs them itself ({@link RuleUpdates}). */
+    @Override
+    public org.apache.jena.update.UpdateRequest updateAll() {
+        return new RuleUpdates(rules).all();
+    }
+
+    @Override
+    public org.apache.jena.update.UpdateRequest updateAfter(org.pledgegraph.store.StoreView view, List<Quad> added, List<Quad> removed) {
+        return new RuleUpdates(rules).after(view, added, removed);
+    }
+
     public static Materializer fromRules() {
         return new Materializer(RuleSet.load());
     }

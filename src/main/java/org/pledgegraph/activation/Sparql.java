@@ -24,8 +24,22 @@ final class Sparql {
     }
 
     static boolean ask(DatasetGraph dsg, Query ask, String var, Node value) {
-        try (QueryExec exec = QueryExec.dataset(dsg).query(ask).substitution(var, value).build()) {
-            return exec.ask();
+        return ask(org.pledgegraph.store.StoreView.of(dsg), ask, var, value);
+    }
+
+    static boolean ask(org.pledgegraph.store.StoreView view, Query ask, String var, Node value) {
+        return view.ask(bind(ask, var, value));
+    }
+
+    /**
+     * The query with variables replaced by values, pairwise ({@code "t", target, "k", kind}): written into the query
+     * text, so that it can be sent to a remote store as it is.
+     */
+    static Query bind(Query query, Object... varsAndValues) {
+        java.util.Map<org.apache.jena.sparql.core.Var, Node> values = new java.util.HashMap<>();
+        for (int i = 0; i < varsAndValues.length; i += 2) {
+            values.put(org.apache.jena.sparql.core.Var.alloc((String) varsAndValues[i]), (Node) varsAndValues[i + 1]);
         }
+        return org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.syntaxSubstitute(query, values);
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 
-import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
@@ -23,7 +22,7 @@ public final class StatusReport {
     private StatusReport() {}
 
     public static RowSet asOf(Store store, AsOfQuery question, LocalDate date) {
-        return store.read(dsg -> run(dsg, question, date));
+        return store.query(view -> view.select(question.on(date)));
     }
 
     public static RowSet whatIf(Store store, List<Hypothesis> hypotheses, AsOfQuery question, LocalDate date) {
@@ -39,16 +38,9 @@ public final class StatusReport {
         store.derivation().applyAfter(dsg, supposed.added(), supposed.removed());
     }
 
-    /** Runs a function in a write transaction that is always aborted, so the store keeps nothing of it. */
+    /** Runs a function on changes that are never kept ({@link Store#suppose}): the store keeps nothing of it. */
     public static <T> T inAbortedWrite(Store store, Function<DatasetGraph, T> body) {
-        DatasetGraph dsg = store.dataset();
-        dsg.begin(ReadWrite.WRITE);
-        try {
-            return body.apply(dsg);
-        } finally {
-            dsg.abort();
-            dsg.end();
-        }
+        return store.suppose(body);
     }
 
     private static RowSet run(DatasetGraph dsg, AsOfQuery question, LocalDate date) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.pledgegraph.server.PledgeServer;
 import org.pledgegraph.server.ServerSettings;
 import org.pledgegraph.server.ServiceAllowList;
+import org.pledgegraph.store.ServedStore;
 import org.pledgegraph.store.Store;
 import org.pledgegraph.web.Links;
 import org.pledgegraph.web.Web;
@@ -81,9 +82,17 @@ final class ServeCommand implements Callable<Integer> {
             storeOptions.loader().load(store, false);
         }
         PledgeServer server = PledgeServer.start(store, settings, List.of(new Web(store, links, storeOptions.project)));
+        // Commands run while this server holds the directory find its URL here and work through it.
+        Path announced = storeOptions.isDirectory() ? storeOptions.store : null;
+        if (announced != null) {
+            ServedStore.announce(announced, server.datasetUrl());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
+            if (announced != null) {
+                ServedStore.withdraw(announced, server.datasetUrl());
+            }
             server.close();
             store.close();
             stopped.countDown();

@@ -55,16 +55,8 @@ public final class Loader {
     public Map<String, Long> load(Store store, boolean reset) {
         Map<String, Graph> graphs = parse();
         Map<String, Long> counts = new LinkedHashMap<>();
-        store.write(dsg -> {
-            if (reset) {
-                dsg.clear();
-            }
-            graphs.forEach((name, graph) -> {
-                dsg.removeGraph(Vocab.iri(name));
-                dsg.addGraph(Vocab.iri(name), graph);
-                counts.put(name, (long) graph.size());
-            });
-        });
+        graphs.forEach((name, graph) -> counts.put(name, (long) graph.size()));
+        store.putGraphs(graphs, reset);
         return counts;
     }
 

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
@@ -22,7 +21,6 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
-import org.apache.jena.system.Txn;
 import org.pledgegraph.UserException;
 import org.pledgegraph.Vocab;
 import org.pledgegraph.store.Store;
@@ -43,10 +41,11 @@ public final class QueryRunner {
     }
 
     public static void runLocal(Store store, Query query, Format format, OutputStream out) {
-        Txn.executeRead(store.dataset(), () -> {
-            try (QueryExecution exec = QueryExecution.create(query, DatasetFactory.wrap(store.dataset()))) {
+        store.query(view -> {
+            try (QueryExecution exec = org.apache.jena.sparql.exec.QueryExecutionAdapter.adapt(view.exec(query))) {
                 print(exec, query, format, out);
             }
+            return null;
         });
     }
 

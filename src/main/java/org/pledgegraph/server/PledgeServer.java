@@ -90,6 +90,7 @@ public final class PledgeServer implements AutoCloseable {
             builder.securityHandler(WriteAuthentication.handler(settings.authFile(), ServerSettings.REALM, base));
         }
         FusekiServer fuseki = builder.build();
+        ResponseBuffers.fit(fuseki.getJettyServer());
         for (Connector connector : fuseki.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(settings.host());

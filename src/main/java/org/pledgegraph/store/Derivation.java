@@ -4,14 +4,29 @@ import java.util.List;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.update.UpdateRequest;
 
 /**
  * Brings derived graphs up to date after a change. It runs inside the writer's transaction, so a store is never
- * seen with facts whose consequences are missing.
+ * seen with facts whose consequences are missing. For a remote store, the same derivation is given as SPARQL Update
+ * ({@link #updateAfter}, {@link #updateAll}) and sent in the change's own request.
  */
 @FunctionalInterface
 public interface Derivation {
-    Derivation NONE = dsg -> {};
+    Derivation NONE = new Derivation() {
+        @Override
+        public void apply(DatasetGraph dsg) {}
+
+        @Override
+        public UpdateRequest updateAll() {
+            return new UpdateRequest();
+        }
+
+        @Override
+        public UpdateRequest updateAfter(StoreView view, List<Quad> added, List<Quad> removed) {
+            return new UpdateRequest();
+        }
+    };
 
     void apply(DatasetGraph dsg);
 
@@ -30,4 +45,20 @@ public interface Derivation {
      * (the endpoint's INSERT DATA). By default every change is accepted.
      */
     default void check(DatasetGraph dsg, List<Quad> added, List<Quad> removed) {}
+
+    /**
+     * What {@link #apply} does, as SPARQL Update operations that a store runs after any change, in the same request;
+     * null when this derivation has no such form (it then cannot serve a remote store).
+     */
+    default UpdateRequest updateAll() {
+        return null;
+    }
+
+    /**
+     * What {@link #applyAfter} does, as SPARQL Update operations to run after the change in the same request. The
+     * view reads the store as it is before the change (the change has not been sent yet). By default, {@link #updateAll}.
+     */
+    default UpdateRequest updateAfter(StoreView view, List<Quad> added, List<Quad> removed) {
+        return updateAll();
+    }
 }

@@ -14,9 +14,14 @@ import org.apache.jena.sparql.exec.RowSetStream;
 /**
  * One consistent read of a store, through SPARQL only: what every backend (embedded TDB2, a remote SPARQL 1.1
  * store) can answer. Pages, reports and commands that only read ask this rather than a {@code DatasetGraph}, so they
- * work unchanged over any backend. Valid only inside {@link Store#query}.
+ * work unchanged over any backend. Valid only inside {@link Store#query} or {@link Store#change}.
  */
 public interface StoreView {
+    /** The view of a dataset the caller holds in a transaction (the embedded store's, or a copy). */
+    static StoreView of(org.apache.jena.sparql.core.DatasetGraph dsg) {
+        return query -> QueryExec.dataset(dsg).query(query).build();
+    }
+
     /** An execution of the query; close it (try-with-resources) before the read ends. */
     QueryExec exec(Query query);
 

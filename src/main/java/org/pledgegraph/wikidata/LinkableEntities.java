@@ -44,11 +44,11 @@ public final class LinkableEntities {
                 }
                 ORDER BY ?e
                 """;
-        return store.read(dsg -> {
+        return store.query(dsg -> {
             Map<String, String> labels = new LinkedHashMap<>();
             Map<String, Set<String>> aliases = new LinkedHashMap<>();
             Map<String, Set<String>> offices = new LinkedHashMap<>();
-            try (QueryExec exec = QueryExec.dataset(dsg).query(QueryFactory.create(query)).build()) {
+            try (QueryExec exec = dsg.exec(QueryFactory.create(query))) {
                 RowSet rows = exec.select();
                 rows.forEachRemaining(row -> {
                     String e = row.get("e").getURI();
@@ -77,9 +77,9 @@ public final class LinkableEntities {
                   FILTER(STRSTARTS(STR(?e), STR(id:)))
                 }
                 """;
-        return store.read(dsg -> {
+        return store.query(dsg -> {
             Set<String> ids = new LinkedHashSet<>();
-            try (QueryExec exec = QueryExec.dataset(dsg).query(QueryFactory.create(query)).build()) {
+            try (QueryExec exec = dsg.exec(QueryFactory.create(query))) {
                 exec.select().forEachRemaining(row -> ids.add(row.get("item").getURI()
                         .substring(Vocab.WD.length())));
             }

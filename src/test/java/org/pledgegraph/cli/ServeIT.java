@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgegraph.support.Http;
 
-/** {@code pledgegraph serve} as a process: loads an empty store, answers, refuses, holds its store, stops on SIGTERM. */
+/**
+ * {@code pledgegraph serve} as a process: loads an empty store, answers, refuses, holds its store (commands then work
+ * through it, with credentials for writes), stops on SIGTERM.
+ */
 class ServeIT {
     static final Pattern SERVING = Pattern.compile("serving .* at (http://127\\.0\\.0\\.1:\\d+/pledgegraph)");
 
@@ -27,8 +30,10 @@ class ServeIT {
     @Test
     void servesTheStoreRefusesAnonymousUpdatesAndStopsCleanly() throws Exception {
         Path store = dir.resolve("store");
+        Path auth = dir.resolve("auth.txt");
+        java.nio.file.Files.writeString(auth, "editor: s3cret\n");
         ProcessBuilder pb = new ProcessBuilder("java", "-jar", CommandLineIT.JAR.toString(), "serve", "--port", "0",
-                "--store", store.toString());
+                "--store", store.toString(), "--auth", auth.toString());
         pb.environment().put("PLEDGEGRAPH_PROJECT", CommandLineIT.PROJECT.toString());
         pb.redirectErrorStream(true);
         Process p = pb.start();
@@ -53,15 +58,29 @@ class ServeIT {
 
             HttpResponse<String> update = Http.post(dataset + "/update", "application/sparql-update",
                     "INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> <urn:x:o> } }", "*/*", null);
-            assertEquals(401, update.statusCode());
+            assertEquals(401, update.statusCode(), "an update without credentials");
 
             CommandLineIT.Run remote = CommandLineIT.run(count, "query", "--format", "csv", "--endpoint", dataset + "/sparql", "-");
             assertEquals(0, remote.exit(), remote.err());
             assertEquals(r.body().lines().toList(), remote.out().lines().toList(), "query --endpoint gives the server's answer");
 
-            CommandLineIT.Run locked = CommandLineIT.run("ASK {}", "query", "--store", store.toString(), "-");
-            assertEquals(1, locked.exit());
-            assertTrue(locked.err().contains("in use by another process"), locked.err());
+            // Every command works while the server holds the store: through the server, whose URL it wrote there.
+            assertEquals(dataset, java.nio.file.Files.readString(store.resolve("serve.url")).strip());
+            CommandLineIT.Run local = CommandLineIT.run(count, "query", "--format", "csv", "--store", store.toString(), "-");
+            assertEquals(0, local.exit(), local.err());
+            assertEquals(r.body().lines().toList(), local.out().lines().toList(), "query --store goes through the server");
+            CommandLineIT.Run anonymous = CommandLineIT.run(null, "event", "add", "--kind", "entry-into-force", "--of",
+                    "russia-ukraine-ceasefire", "--date", "2026-06-01", "--store", store.toString());
+            assertEquals(1, anonymous.exit());
+            assertTrue(anonymous.err().contains("--store-credentials"), "says how: " + anonymous.err());
+            CommandLineIT.Run added = CommandLineIT.run(null, "event", "add", "--kind", "entry-into-force", "--of",
+                    "russia-ukraine-ceasefire", "--date", "2026-06-01", "--store", store.toString(), "--store-credentials", auth.toString());
+            assertEquals(0, added.exit(), added.err());
+            CommandLineIT.Run status = CommandLineIT.run(null, "status", "--as-of", "2026-06-02", "--store", store.toString());
+            assertEquals(0, status.exit(), status.err());
+            assertTrue(status.out().contains("2026-06-01"), "the server derived the event's consequences:\n" + status.out());
+            CommandLineIT.Run load = CommandLineIT.run(null, "load", "--store", store.toString(), "--store-credentials", auth.toString());
+            assertEquals(0, load.exit(), load.err());
 
             String rest = new String(p.getInputStream().readNBytes(p.getInputStream().available()), StandardCharsets.UTF_8);
             assertTrue((log + rest).contains("GET " + dataset + "/sparql"), "Fuseki's request log shows:\n" + log + rest);
