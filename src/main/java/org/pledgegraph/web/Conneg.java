@@ -26,13 +26,28 @@ public final class Conneg {
 
     /** The representation to answer an {@code Accept} header with (no header: the page). */
     public static Optional<Representation> choose(String accept) {
+        return choose(accept, Representation.offered());
+    }
+
+    /**
+     * The same for a resource meant for programs ({@code /.well-known/void}, the service description): on a tie
+     * ({@code *}{@code /*}, no header) Turtle wins; a browser, which names text/html, still gets the page.
+     */
+    public static Optional<Representation> chooseDataFirst(String accept) {
+        List<String> offers = new ArrayList<>(Representation.offered());
+        offers.remove(Representation.HTML.mediaType());
+        offers.add(Representation.HTML.mediaType());
+        return choose(accept == null || accept.isBlank() ? "*/*" : accept, offers);
+    }
+
+    private static Optional<Representation> choose(String accept, List<String> offers) {
         if (accept == null || accept.isBlank()) {
             return Optional.of(Representation.HTML);
         }
         List<Range> ranges = parse(accept);
         String best = null;
         double bestQ = 0;
-        for (String offer : Representation.offered()) {
+        for (String offer : offers) {
             double q = quality(ranges, offer);
             if (q > bestQ) {
                 best = offer;

@@ -67,7 +67,9 @@ public record Entity(String iri, String printed, String label, String kind, List
         List<Ref> types = new ArrayList<>();
         description.find(thing, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
             if (t.getObject().isURI()) {
-                types.add(Ref.of(links, t.getObject().getURI(), labels.get(t.getObject().getURI())));
+                String type = t.getObject().getURI();
+                // Ours by label; another vocabulary's by prefixed name (prov:Person), so that two "Person"s differ.
+                types.add(Ref.of(links, type, Links.ours(type) ? labels.get(type) : Ontology.curie(type)));
             }
         });
         types.sort(Comparator.comparing(Ref::label));

@@ -27,11 +27,13 @@ public record NotFound(String path, String iri, List<Ref> suggestions) {
             if (word.length() < 3) {
                 continue;
             }
-            view.select(Describe.bound("suggest", "word", NodeFactory.createLiteralString(word))).forEachRemaining(row ->
+            // The first letters only, so that a misspelt ending ("macronn") still finds the label ("Macron").
+            String stem = word.substring(0, Math.min(word.length(), 4));
+            view.select(Describe.bound("suggest", "word", NodeFactory.createLiteralString(stem))).forEachRemaining(row ->
                     found.putIfAbsent(row.get("thing").getURI(), row.get("label").getLiteralLexicalForm()));
         }
         List<Map.Entry<String, String>> ranked = new ArrayList<>(found.entrySet());
-        ranked.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> distance(wanted, e.getValue().toLowerCase(Locale.ROOT)))
+        ranked.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> closeness(wanted, e.getValue()))
                 .thenComparing(Map.Entry::getValue));
         List<Ref> suggestions = ranked.stream().limit(MAX).map(e -> Ref.of(site.links(), e.getKey(), e.getValue())).toList();
         return new NotFound(path, iri, suggestions);
@@ -39,6 +41,20 @@ public record NotFound(String path, String iri, List<Ref> suggestions) {
 
     void send(Site site, HttpServletResponse response) throws IOException {
         site.page(response, HttpServletResponse.SC_NOT_FOUND, "notfound.jte", this);
+    }
+
+    /** For each word asked, the edit distance to the nearest word of the label; summed (smaller is closer). */
+    static int closeness(String wanted, String label) {
+        String[] words = label.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        int sum = 0;
+        for (String w : wanted.split(" ")) {
+            int best = w.length();
+            for (String l : words) {
+                best = Math.min(best, distance(w, l));
+            }
+            sum += best;
+        }
+        return sum;
     }
 
     /** Levenshtein distance: how many edits from a to b. */

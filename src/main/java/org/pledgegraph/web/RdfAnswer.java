@@ -29,9 +29,16 @@ final class RdfAnswer {
             .setNsPrefix("void", "http://rdfs.org/ns/void#")
             .setNsPrefix("dcterms", "http://purl.org/dc/terms/")
             .setNsPrefix("sd", "http://www.w3.org/ns/sparql-service-description#")
-            .setNsPrefixes(Vocab.PREFIXES);
+            .setNsPrefix("sem", "http://semanticweb.cs.vu.nl/2009/11/sem/")
+            .setNsPrefixes(Vocab.PREFIXES)
+            .lock();
 
     private RdfAnswer() {}
+
+    /** The prefixes the answers use (read only). */
+    static PrefixMapping prefixes() {
+        return COMMON;
+    }
 
     static void send(HttpServletResponse response, Graph graph, Representation as) throws IOException {
         withUsedPrefixes(graph);

@@ -93,6 +93,11 @@ final class ThingPages extends HttpServlet {
     /** What a request asks for: the path without its suffix, and the representation (empty: none acceptable). */
     record Asked(String path, Optional<Representation> representation) {
         static Asked of(HttpServletRequest request, String path) {
+            return of(request, path, false);
+        }
+
+        /** {@code dataFirst}: a resource for programs, where a client that does not mind gets Turtle. */
+        static Asked of(HttpServletRequest request, String path, boolean dataFirst) {
             int dot = path.lastIndexOf('.');
             int slash = path.lastIndexOf('/');
             if (dot > slash) {
@@ -101,7 +106,8 @@ final class ThingPages extends HttpServlet {
                     return new Asked(path.substring(0, dot), bySuffix);
                 }
             }
-            return new Asked(path, Conneg.choose(request.getHeader("Accept")));
+            String accept = request.getHeader("Accept");
+            return new Asked(path, dataFirst ? Conneg.chooseDataFirst(accept) : Conneg.choose(accept));
         }
 
         static void notAcceptable(HttpServletResponse response) throws IOException {

@@ -2,7 +2,9 @@ package org.pledgegraph.web;
 
 import java.nio.file.Path;
 
+import org.pledgegraph.Vocab;
 import org.pledgegraph.server.ServerAddOn;
+import org.pledgegraph.server.ServerSettings;
 import org.pledgegraph.store.Store;
 
 /**
@@ -39,6 +41,17 @@ public final class Web implements ServerAddOn {
         // Linked data: /id/..., /ontology, /graph/..., service description, VoID (web-pages).
         routes.servlet("/id/*", new ThingPages(site, project));
         routes.servlet("/sources", new SourcesPage(site));
+        OntologyPage ontology = new OntologyPage(site);
+        GraphPages voidGraph = GraphPages.fixed(site, Vocab.GRAPH + "void");
+        routes.servlet("/ontology", ontology);
+        routes.servlet("/.well-known/void", voidGraph);
+        for (Representation r : Representation.values()) {
+            routes.servlet("/ontology." + r.suffix(), ontology);
+            routes.servlet("/.well-known/void." + r.suffix(), voidGraph);
+        }
+        routes.servlet("/graph/*", GraphPages.named(site));
+        routes.servlet("/graph", GraphPages.named(site));
+        routes.filter("/" + ServerSettings.DATASET + "/sparql", new ServiceDescription(site));
 
         // Query page and commitments dashboard (web-app).
         routes.servlet("/query", new QueryPage(site, Catalog.fromClasspath()));
