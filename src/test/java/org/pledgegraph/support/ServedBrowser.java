@@ -158,7 +158,7 @@ public final class ServedBrowser implements BeforeAllCallback, AfterAllCallback 
         js.executeScript("window.scrollTo(0, 0)");
         long height = ((Number) js.executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
-        driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height + 120, HEIGHT), 4000)));
+        driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height + 120, HEIGHT), 2600)));
         try {
             Path out = Path.of("target", "screenshots", name + ".png");
             Files.createDirectories(out.getParent());
