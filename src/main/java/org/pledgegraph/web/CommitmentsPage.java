@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.jena.query.QueryCancelledException;
 import org.pledgegraph.UserException;
 import org.pledgegraph.activation.AsOfQuery;
 import org.pledgegraph.activation.CommitmentStatus;
@@ -71,7 +72,15 @@ public final class CommitmentsPage extends HttpServlet {
         Filters filters = new Filters(blankToNull(request.getParameter("guarantor")), blankToNull(request.getParameter("kind")),
                 blankToNull(request.getParameter("status")), blankToNull(request.getParameter("source")));
         String event = blankToNull(request.getParameter("event"));
-        site.page(response, HttpServletResponse.SC_OK, "commitments.jte", model(asOf, supposeOn, event, filters));
+        Model model;
+        try {
+            model = model(asOf, supposeOn, event, filters);
+        } catch (QueryCancelledException e) {
+            site.page(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "commitments.jte",
+                    empty(request, "The statuses took longer than the server allows (its query timeout) and were not computed."));
+            return;
+        }
+        site.page(response, HttpServletResponse.SC_OK, "commitments.jte", model);
     }
 
     record Filters(String guarantor, String kind, String status, String source) {}

@@ -38,7 +38,7 @@ import org.pledgegraph.web.Web;
 
 /**
  * One served store and one headless Chromium for all the browser tests of a class: a TDB2 store on disk loaded from
- * the repository plus the hostile fixture {@code web/xss-probe.ttl}, served by {@link PledgeServer} on a free loopback
+ * the repository (to which {@link #addXssProbe} adds the hostile fixture {@code web/xss-probe.ttl}), served by {@link PledgeServer} on a free loopback
  * port, and Debian's {@code chromium} driven through {@code /usr/bin/chromedriver}. Selenium Manager is never asked
  * for anything: both paths are given. Where either program is missing the tests are skipped with the reason
  * ({@code .ci/run} installs them). Register it on a static field with {@code @RegisterExtension}.
@@ -80,7 +80,6 @@ public final class ServedBrowser implements BeforeAllCallback, AfterAllCallback 
 
         dir = Files.createTempDirectory("pledgegraph-browser");
         store = TestStores.loadedOnDisk(dir.resolve("store"));
-        store.write(dsg -> addFixture(dsg, "/web/xss-probe.ttl", FIXTURE_GRAPH));
         server = PledgeServer.start(store, ServerSettings.defaults().withPort(0), List.of(new Web(store, Links.w3id(), TestStores.project())));
 
         service = new ChromeDriverService.Builder()
@@ -99,6 +98,14 @@ public final class ServedBrowser implements BeforeAllCallback, AfterAllCallback 
         options.setCapability("goog:loggingPrefs", logs);
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Adds the hostile fixture {@code web/xss-probe.ttl} (labels that are markup) to the served store, with its
+     * derivations. Called by the test that probes, after the pages photographed for the README.
+     */
+    public void addXssProbe() {
+        store.write(dsg -> addFixture(dsg, "/web/xss-probe.ttl", FIXTURE_GRAPH));
     }
 
     private static void addFixture(DatasetGraph dsg, String resource, String graph) {

@@ -180,6 +180,7 @@ class BrowserTest {
     @Test
     @Order(8)
     void labelsHoldingScriptAreShownAsText() throws Exception {
+        browser.addXssProbe();
         browser.open("/id/commitment/xss-probe");
         assertTrue(text(By.tagName("h1")).contains("<script>window.xssProbe='commitment'</script>Probe commitment"),
                 text(By.tagName("h1")));
