@@ -46,6 +46,9 @@ final class BenchPagesCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the generated data and store.")
     boolean keep;
 
+    @Option(names = "--reuse", description = "Serve the store a run with --keep left in --work (same size and seed) instead of generating and loading again.")
+    boolean reuse;
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +63,7 @@ final class BenchPagesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(BenchCommand.machine());
         PageBench.Result r = new PageBench(new PageBench.Settings(size, work, seed, repeat, Duration.ofSeconds(warmup),
-                project, keep), out).run();
+                project, keep || reuse, reuse), out).run();
         out.printf(Locale.ROOT, "%n%,d triples (%d summits), loaded and materialized in %,d ms; %d timed GETs per page.%n%n",
                 r.triples(), r.summits(), r.loadMs(), repeat);
         out.println("| page | path | status | KB | p50 ms | p90 ms | min ms | p50 / ping |");

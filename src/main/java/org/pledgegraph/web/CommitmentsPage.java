@@ -66,7 +66,7 @@ public final class CommitmentsPage extends HttpServlet {
             asOf = date(request.getParameter("asOf"), "date", LocalDate.now());
             supposeOn = date(request.getParameter("suppose"), "supposed date", null);
         } catch (UserException e) {
-            site.page(response, HttpServletResponse.SC_BAD_REQUEST, "commitments.jte", empty(request, e.getMessage()));
+            site.page(response, HttpServletResponse.SC_BAD_REQUEST, "commitments.jte", empty(e.getMessage()));
             return;
         }
         Filters filters = new Filters(blankToNull(request.getParameter("guarantor")), blankToNull(request.getParameter("kind")),
@@ -77,7 +77,7 @@ public final class CommitmentsPage extends HttpServlet {
             model = model(asOf, supposeOn, event, filters);
         } catch (QueryCancelledException e) {
             site.page(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "commitments.jte",
-                    empty(request, "The statuses took longer than the server allows (its query timeout) and were not computed."));
+                    empty("The statuses took longer than the server allows (its query timeout) and were not computed."));
             return;
         }
         site.page(response, HttpServletResponse.SC_OK, "commitments.jte", model);
@@ -95,10 +95,7 @@ public final class CommitmentsPage extends HttpServlet {
                     sources.computeIfAbsent(b.get("commitment").getURI(), k -> new ArrayList<>()).add(b.get("source").getURI()));
             List<String> events = new ArrayList<>();
             view.select(WebQueries.get("awaited-events")).forEachRemaining(b -> events.add(b.get("event").getURI()));
-            Set<String> iris = new TreeSet<>(events);
-            statuses.forEach(s -> s.iris().forEach(iris::add));
-            sources.values().forEach(iris::addAll);
-            return new Read(statuses, sources, events, Labels.of(view, iris));
+            return new Read(statuses, sources, events);
         });
         String supposedEvent = event != null && read.events().contains(event) ? event
                 : read.events().isEmpty() ? null : read.events().get(0);
@@ -115,42 +112,61 @@ public final class CommitmentsPage extends HttpServlet {
                 supposeOn = null;
             }
         }
-        Labels labels = read.labels();
-        List<Row> all = statuses.stream()
-                .map(s -> row(s, labels, read.sources().getOrDefault(s.commitment(), List.of()),
-                        before.containsKey(s.commitment()) && !before.get(s.commitment()).equals(s.status())
-                                ? before.get(s.commitment()) : null))
-                .sorted(Comparator.comparing((Row r) -> CommitmentStatus.STATUSES.indexOf(r.status()))
-                        .thenComparing(r -> r.commitment().label(), String.CASE_INSENSITIVE_ORDER))
+        Map<String, List<String>> sources = read.sources();
+        // Filtered, counted and sorted on IRIs; only what the page shows is labelled (a store of 10^6 triples holds
+        // tens of thousands of commitments).
+        List<CommitmentStatus> all = statuses.stream()
+                .sorted(Comparator.comparing((CommitmentStatus s) -> CommitmentStatus.STATUSES.indexOf(s.status()))
+                        .thenComparing(CommitmentStatus::commitment))
                 .toList();
-
-        Predicate<Row> others = r -> (filters.guarantor() == null || r.guarantors().stream().anyMatch(g -> g.iri().equals(filters.guarantor())))
-                && (filters.kind() == null || r.kind().iri().equals(filters.kind()))
-                && (filters.source() == null || r.sources().stream().anyMatch(s -> s.iri().equals(filters.source())));
-        List<Row> unfiltered = all.stream().filter(others).toList();
-        List<Row> matching = unfiltered.stream().filter(r -> filters.status() == null || r.status().equals(filters.status())).toList();
+        Predicate<CommitmentStatus> others = s -> (filters.guarantor() == null || s.guarantors().contains(filters.guarantor()))
+                && (filters.kind() == null || filters.kind().equals(s.kind()))
+                && (filters.source() == null || sources.getOrDefault(s.commitment(), List.of()).contains(filters.source()));
+        List<CommitmentStatus> unfiltered = all.stream().filter(others).toList();
+        List<CommitmentStatus> matching = unfiltered.stream()
+                .filter(s -> filters.status() == null || filters.status().equals(s.status())).toList();
+        List<CommitmentStatus> shownRows = matching.stream().limit(SHOWN).toList();
+        List<CommitmentStatus> becoming = all.stream().filter(s -> before.containsKey(s.commitment())
+                && !before.get(s.commitment()).equals(s.status()) && "active".equals(s.status())).limit(SHOWN).toList();
 
         Map<String, Long> byStatus = new LinkedHashMap<>();
         CommitmentStatus.STATUSES.forEach(s -> byStatus.put(s, 0L));
-        unfiltered.forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
+        unfiltered.forEach(s -> byStatus.merge(s.status(), 1L, Long::sum));
         List<Count> counts = byStatus.entrySet().stream().filter(e -> e.getValue() > 0 || e.getKey().equals(filters.status()))
                 .map(e -> new Count(e.getKey(), e.getValue(), e.getKey().equals(filters.status()))).toList();
 
-        List<Row> timeline = matching.stream().filter(r -> r.activeFrom() != null)
-                .sorted(Comparator.comparing(Row::activeFrom).thenComparing(r -> r.commitment().label())).toList();
-        List<Row> becomeActive = all.stream().filter(r -> r.before() != null && r.status().equals("active")).toList();
+        Set<String> guarantorIris = new TreeSet<>();
+        Set<String> kindIris = new TreeSet<>();
+        Set<String> sourceIris = new TreeSet<>();
+        all.forEach(s -> {
+            guarantorIris.addAll(s.guarantors());
+            kindIris.add(s.kind());
+        });
+        sources.values().forEach(sourceIris::addAll);
+        Set<String> wanted = new TreeSet<>(read.events());
+        wanted.addAll(guarantorIris);
+        wanted.addAll(kindIris);
+        wanted.addAll(sourceIris);
+        Stream.concat(shownRows.stream(), becoming.stream()).forEach(s -> s.iris().forEach(wanted::add));
+        Labels labels = site.store().query(view -> Labels.of(view, wanted));
 
+        java.util.function.Function<CommitmentStatus, Row> toRow = s -> row(s, labels, sources.getOrDefault(s.commitment(), List.of()),
+                before.containsKey(s.commitment()) && !before.get(s.commitment()).equals(s.status()) ? before.get(s.commitment()) : null);
+        List<Row> rows = shownRows.stream().map(toRow).toList();
+        List<Row> timeline = rows.stream().filter(r -> r.activeFrom() != null)
+                .sorted(Comparator.comparing(Row::activeFrom).thenComparing(r -> r.commitment().label())).toList();
+        String chosenEvent = supposedEvent;
         return new Model(asOf.toString(), shown.toString(),
-                options(all.stream().flatMap(r -> r.guarantors().stream()), filters.guarantor()),
-                options(all.stream().map(Row::kind), filters.kind()),
+                options(guarantorIris, labels, filters.guarantor()),
+                options(kindIris, labels, filters.kind()),
                 CommitmentStatus.STATUSES.stream().map(s -> new Option(s, s, s.equals(filters.status()))).toList(),
-                options(all.stream().flatMap(r -> r.sources().stream()), filters.source()),
-                read.events().stream().map(e -> new Option(e, labels.of(e), e.equals(supposedEvent))).toList(),
+                options(sourceIris, labels, filters.source()),
+                read.events().stream().map(e -> new Option(e, labels.of(e), e.equals(chosenEvent))).toList(),
                 supposeOn == null ? null : supposeOn.toString(), supposeOn == null || supposedEvent == null ? null : labels.of(supposedEvent),
-                counts, matching.stream().limit(SHOWN).toList(), matching.size(), all.size(), becomeActive, timeline, error);
+                counts, rows, matching.size(), all.size(), becoming.stream().map(toRow).toList(), timeline, error);
     }
 
-    private record Read(List<CommitmentStatus> statuses, Map<String, List<String>> sources, List<String> events, Labels labels) {}
+    private record Read(List<CommitmentStatus> statuses, Map<String, List<String>> sources, List<String> events) {}
 
     private Row row(CommitmentStatus s, Labels labels, List<String> sources, String before) {
         return new Row(ref(s.commitment(), labels), ref(s.kind(), labels),
@@ -162,13 +178,12 @@ public final class CommitmentsPage extends HttpServlet {
         return Ref.of(site.links(), iri, labels.of(iri));
     }
 
-    private static List<Option> options(Stream<Ref> refs, String selected) {
-        Map<String, String> byIri = refs.collect(Collectors.toMap(Ref::iri, Ref::label, (a, b) -> a));
-        return byIri.entrySet().stream().sorted(Map.Entry.comparingByValue(String.CASE_INSENSITIVE_ORDER))
-                .map(e -> new Option(e.getKey(), e.getValue(), e.getKey().equals(selected))).toList();
+    private static List<Option> options(Set<String> iris, Labels labels, String selected) {
+        return iris.stream().map(iri -> new Option(iri, labels.of(iri), iri.equals(selected)))
+                .sorted(Comparator.comparing(Option::label, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
-    private Model empty(HttpServletRequest request, String error) {
+    private Model empty(String error) {
         String today = LocalDate.now().toString();
         return new Model(today, today, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(),
                 List.of(), 0, 0, List.of(), List.of(), error);
