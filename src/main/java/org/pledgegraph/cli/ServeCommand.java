@@ -25,8 +25,6 @@ import picocli.CommandLine.Option;
                 "Dataset /pledgegraph: /sparql (query), /data (Graph Store Protocol), /update (needs --auth).",
                 "Pages at /, every IRI's description at /id/..., the ontology at /ontology."})
 final class ServeCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-
     @Mixin
     StoreOptions storeOptions;
 
@@ -72,13 +70,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         List<String> services = noFederation ? List.of()
                 : allowedServices == null ? ServiceAllowList.DEFAULT : allowedServices;
+        // Not a static field: picocli creates every command to print --help, which must not start the logging.
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port)
                 .withQueryTimeout(Duration.ofSeconds(timeoutSeconds)).withAuthFile(authFile)
                 .withAllowedServices(services).withMaxBodyBytes(maxBody).withReadCors(cors);
         Links links = new Links(publicBase);
         Store store = storeOptions.openWithoutLoading();
         if (store.isEmpty()) {
-            LOG.info("store {} is empty: loading {}", store.description(), storeOptions.project.toAbsolutePath().normalize());
+            log.info("store {} is empty: loading {}", store.description(), storeOptions.project.toAbsolutePath().normalize());
             storeOptions.loader().load(store, false);
         }
         PledgeServer server = PledgeServer.start(store, settings, List.of(new Web(store, links, storeOptions.project)));
@@ -89,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping");
+            log.info("stopping");
             if (announced != null) {
                 ServedStore.withdraw(announced, server.datasetUrl());
             }

@@ -8,7 +8,8 @@ public final class Wiring {
     private Wiring() {}
 
     public static void wire(Store store) {
-        // The rules of ontology/rules/ materialize the inferred graph after every write, in the writer's transaction.
-        store.setDerivation(Materializer.fromRules());
+        // The rules of ontology/rules/ materialize the inferred graph after every write, in the writer's transaction;
+        // they are parsed at the first write, so that read-only commands start without them.
+        store.setDerivation(new LazyDerivation(Materializer::fromRules));
     }
 }

@@ -1,13 +1,17 @@
 package org.pledgegraph.server;
 
-import java.net.URI;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.jena.query.QueryBuildException;
 
+import org.apache.jena.atlas.web.ContentType;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -20,34 +24,40 @@ import org.apache.jena.sparql.modify.UpdateEngineRegistry;
 import org.apache.jena.sparql.modify.UpdateEngineWorker;
 import org.apache.jena.sparql.modify.UpdateSink;
 import org.apache.jena.sparql.modify.request.QuadDataAccSink;
+import org.apache.jena.sparql.modify.request.UpdateDataDelete;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateVisitor;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.update.Update;
 import org.pledgegraph.UserException;
+import org.pledgegraph.load.StrictParse;
 
 /**
- * SPARQL Update over the served dataset, with two rules of its own. {@code LOAD} may only fetch http(s) IRIs of hosts
- * on the federation allow-list: Jena's default reads local files ({@code LOAD <file:///etc/passwd>}) into the store.
+ * SPARQL Update over the served dataset, with two rules of its own. {@code LOAD} may only fetch http(s) IRIs of the
+ * origins on the federation allow-list, without following redirects off them, and parses strictly: Jena's default
+ * reads local files ({@code LOAD <file:///etc/passwd>}) into the store and follows a 302 anywhere.
  * And after the last operation of a request, it tells the served dataset what the request changed when it was only
  * {@code INSERT DATA} and {@code DELETE DATA}, so that the derivation its commit runs ({@link DerivingDataset}) can
  * take the focused path.
  */
 public final class GuardedUpdates implements UpdateEngineFactory {
     private final DerivingDataset served;
-    private final Set<String> loadHosts;
+    private final AllowedOrigins loadOrigins;
+    private final long maxLoadBytes;
 
-    private GuardedUpdates(DerivingDataset served, Set<String> loadHosts) {
+    private GuardedUpdates(DerivingDataset served, AllowedOrigins loadOrigins, long maxLoadBytes) {
         this.served = served;
-        this.loadHosts = loadHosts;
+        this.loadOrigins = loadOrigins;
+        this.maxLoadBytes = maxLoadBytes;
     }
 
     /**
      * Registers the guard for the dataset Fuseki serves; it takes precedence over Jena's engines for that dataset
      * only. Updates on the store's own dataset (the derivation's rules, the command line) are not its business.
      */
-    static GuardedUpdates install(DerivingDataset served, Set<String> loadHosts) {
-        GuardedUpdates factory = new GuardedUpdates(served, loadHosts);
+    static GuardedUpdates install(DerivingDataset served, AllowedOrigins loadOrigins, long maxLoadBytes) {
+        GuardedUpdates factory = new GuardedUpdates(served, loadOrigins, maxLoadBytes);
         UpdateEngineRegistry.get().add(factory);
         return factory;
     }
@@ -69,8 +79,7 @@ public final class GuardedUpdates implements UpdateEngineFactory {
                 return new UpdateEngineWorker(dsg, inputBinding, context) {
                     @Override
                     public void visit(UpdateLoad update) {
-                        checkLoad(update.getSource());
-                        super.visit(update);
+                        load(dsg, update);
                     }
                 };
             }
@@ -82,19 +91,33 @@ public final class GuardedUpdates implements UpdateEngineFactory {
         };
     }
 
-    void checkLoad(String source) {
-        URI uri;
+    /**
+     * LOAD, done here rather than by Jena: Jena reads {@code file:} IRIs and follows redirects to any host. The
+     * document must come from an allowed origin (scheme, host and port exactly), redirects are followed only within
+     * those origins, and it is parsed strictly ({@link StrictParse}) before a triple reaches the target graph.
+     */
+    void load(DatasetGraph dsg, UpdateLoad update) {
+        String source = update.getSource();
         try {
-            uri = URI.create(source);
-        } catch (IllegalArgumentException e) {
-            throw refused("LOAD <" + source + "> refused: not an IRI");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw refused("LOAD <" + source + "> refused: only http and https IRIs may be loaded");
-        }
-        if (uri.getHost() == null || !loadHosts.contains(uri.getHost().toLowerCase())) {
-            throw refused("LOAD <" + source + "> refused: host not on the allow-list " + loadHosts);
+            if (AllowedOrigins.originOf(source) == null) {
+                throw new AllowedOrigins.Refused("only http and https IRIs may be loaded");
+            }
+            AllowedOrigins.Document document = loadOrigins.fetch(source, maxLoadBytes, Duration.ofSeconds(30));
+            Lang lang = document.contentType() == null ? null
+                    : RDFLanguages.contentTypeToLang(ContentType.create(document.contentType()).getContentTypeStr());
+            if (lang == null) {
+                lang = RDFLanguages.resourceNameToLang(document.url(), null);
+            }
+            if (lang == null) {
+                throw new AllowedOrigins.Refused("<" + document.url() + "> is not RDF (Content-Type " + document.contentType() + ")");
+            }
+            Graph graph = StrictParse.graph(new ByteArrayInputStream(document.body()), lang, document.url(), "LOAD <" + source + ">");
+            Node target = update.getDest() == null ? Quad.defaultGraphNodeGenerated : update.getDest();
+            graph.find().forEachRemaining(t -> dsg.add(Quad.create(target, t)));
+        } catch (AllowedOrigins.Refused | UserException e) {
+            if (!update.isSilent()) {
+                throw refused("LOAD <" + source + "> refused: " + e.getMessage());
+            }
         }
     }
 
@@ -136,8 +159,23 @@ public final class GuardedUpdates implements UpdateEngineFactory {
 
         @Override
         public void send(Update update) {
-            dataOnly = false;
+            // A request parsed in full arrives here operation by operation; its data operations are announced too.
+            if (update instanceof UpdateDataInsert insert) {
+                insert.getQuads().forEach(q -> record(q, added));
+            } else if (update instanceof UpdateDataDelete delete) {
+                delete.getQuads().forEach(q -> record(q, removed));
+            } else {
+                dataOnly = false;
+            }
             delegate.send(update);
+        }
+
+        private void record(Quad quad, List<Quad> log) {
+            if (added.size() + removed.size() < DerivingDataset.MAX_ANNOUNCED) {
+                log.add(quad);
+            } else {
+                dataOnly = false;
+            }
         }
 
         @Override
@@ -204,11 +242,7 @@ public final class GuardedUpdates implements UpdateEngineFactory {
             }
 
             private void record(Quad quad) {
-                if (added.size() + removed.size() < DerivingDataset.MAX_ANNOUNCED) {
-                    log.add(quad);
-                } else {
-                    dataOnly = false;
-                }
+                AnnouncingSink.this.record(quad, log);
             }
         }
     }

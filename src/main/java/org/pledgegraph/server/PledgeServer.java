@@ -1,10 +1,7 @@
 package org.pledgegraph.server;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
@@ -17,6 +14,7 @@ import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.pledgegraph.UserException;
+import org.pledgegraph.load.StrictParse;
 import org.pledgegraph.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +45,16 @@ public final class PledgeServer implements AutoCloseable {
 
     /** Starts the server with the add-ons' servlets and filters on the same port (the web pages, see web/). */
     public static PledgeServer start(Store store, ServerSettings settings, List<ServerAddOn> addOns) {
+        if (store instanceof org.pledgegraph.store.RemoteStore remote) {
+            // A stateless front: the same endpoints, over a remote store (serve --store-url).
+            try {
+                return new PledgeServer(PledgeFront.start(remote, settings), null, settings);
+            } catch (UserException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new UserException("cannot serve on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e), e);
+            }
+        }
         boolean writes = settings.authFile() != null;
         if (writes && !Files.isReadable(settings.authFile())) {
             throw new UserException("credentials file " + settings.authFile() + " is not readable");
@@ -55,9 +63,11 @@ public final class PledgeServer implements AutoCloseable {
         context.set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         ServiceAllowList allowList = new ServiceAllowList(settings.allowedServices());
         allowList.installIn(context);
+        QueryGuard.installIn(context, allowList, settings.queryTimeout());
+        StrictParse.refuseRemoteDocuments();
         // Fuseki serves the store's dataset through a wrapper whose write transactions derive before they commit.
         DerivingDataset served = new DerivingDataset(store);
-        GuardedUpdates updates = GuardedUpdates.install(served, hostsOf(allowList.allowed()));
+        GuardedUpdates updates = GuardedUpdates.install(served, new AllowedOrigins(allowList.allowed()), settings.maxBodyBytes());
 
         AuthPolicy writers = writes ? Auth.ANY_USER : Auth.DENY_ALL;
         // Graph Store writes carry no Fuseki policy when credentials are given: Fuseki would then demand a login for
@@ -69,7 +79,8 @@ public final class PledgeServer implements AutoCloseable {
                 .addEndpoint(Operation.GSP_R, "data")
                 .addEndpoint(Endpoint.create().operation(Operation.GSP_RW).endpointName("data")
                         .authPolicy(graphStoreWriters).processor(new GraphStoreWrites()).build())
-                .addEndpoint(Operation.Update, "update", writers);
+                .addEndpoint(Endpoint.create().operation(Operation.Update).endpointName("update")
+                        .authPolicy(writers).processor(new UpdateRequests(settings.queryTimeout())).build());
 
         String base = "/" + ServerSettings.DATASET;
         FusekiServer.Builder builder = FusekiServer.create()
@@ -78,7 +89,10 @@ public final class PledgeServer implements AutoCloseable {
                 .enableCors(false)
                 .realm(ServerSettings.REALM)
                 .addFilter("/*", new BodyLimit(settings.maxBodyBytes()))
+                .addFilter("/*", new NoTrace())
+                .addFilter(base + "/data/*", new DirectGraphs(base + "/data"))
                 .addFilter(base + "/*", new WriteGate(writes, ServerSettings.REALM))
+                .addFilter(base + "/*", new CrossSiteWrites())
                 .add(base, service);
         if (settings.readCors()) {
             builder.addFilter(base + "/*", new ReadCors());
@@ -91,6 +105,9 @@ public final class PledgeServer implements AutoCloseable {
         }
         FusekiServer fuseki = builder.build();
         ResponseBuffers.fit(fuseki.getJettyServer());
+        if (writes) {
+            fuseki.getJettyServer().setHandler(new PasswordThrottle(fuseki.getJettyServer().getHandler()));
+        }
         for (Connector connector : fuseki.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(settings.host());
@@ -132,7 +149,9 @@ public final class PledgeServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
-        updates.uninstall();
+        if (updates != null) {
+            updates.uninstall();
+        }
     }
 
     private static ServerAddOn.Routes routesOf(FusekiServer.Builder builder) {
@@ -149,17 +168,6 @@ public final class PledgeServer implements AutoCloseable {
                 return this;
             }
         };
-    }
-
-    private static Set<String> hostsOf(Set<String> endpoints) {
-        Set<String> hosts = new TreeSet<>();
-        for (String endpoint : endpoints) {
-            String host = URI.create(endpoint).getHost();
-            if (host != null) {
-                hosts.add(host.toLowerCase());
-            }
-        }
-        return hosts;
     }
 
     private static String rootMessage(Throwable e) {

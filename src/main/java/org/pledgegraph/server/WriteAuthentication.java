@@ -12,7 +12,7 @@ import org.eclipse.jetty.security.Constraint;
 /**
  * HTTP basic authentication for writes only. Fuseki protects an endpoint by its path, for every method, so a password
  * on Graph Store writes would also lock Graph Store reads of {@code /data}. Here the login is demanded by path and
- * method: every request to {@code /update}, and PUT, POST, DELETE and PATCH to {@code /data}.
+ * method: every request to {@code /update}, and PUT, POST, DELETE and PATCH to {@code /data} and below it.
  */
 final class WriteAuthentication {
     static final List<String> WRITE_METHODS = List.of("PUT", "POST", "DELETE", "PATCH");
@@ -25,6 +25,8 @@ final class WriteAuthentication {
         handler.addConstraintMapping(loginRequired(handler, datasetPath + "/update", null));
         for (String method : WRITE_METHODS) {
             handler.addConstraintMapping(loginRequired(handler, datasetPath + "/data", method));
+            // Graphs named by their URL below the endpoint (see DirectGraphs).
+            handler.addConstraintMapping(loginRequired(handler, datasetPath + "/data/*", method));
         }
         return handler;
     }

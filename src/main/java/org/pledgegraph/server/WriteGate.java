@@ -48,7 +48,8 @@ public final class WriteGate implements Filter {
         chain.doFilter(req, res);
     }
 
-    private static boolean isWrite(HttpServletRequest request) {
+    /** Whether the request writes: anything to {@code update}, and Graph Store writes to {@code data} or below it. */
+    static boolean isWrite(HttpServletRequest request) {
         String path = request.getRequestURI();
         return path.endsWith("/update") || isGraphStoreWrite(request);
     }
@@ -56,6 +57,7 @@ public final class WriteGate implements Filter {
     private static boolean isGraphStoreWrite(HttpServletRequest request) {
         String method = request.getMethod();
         boolean reads = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-        return request.getRequestURI().endsWith("/data") && !reads;
+        String path = request.getRequestURI();
+        return (path.endsWith("/data") || path.contains("/data/")) && !reads;
     }
 }

@@ -61,4 +61,12 @@ public interface Derivation {
     default UpdateRequest updateAfter(StoreView view, List<Quad> added, List<Quad> removed) {
         return updateAll();
     }
+
+    /**
+     * The derivation of this kind that does the work, this one or one it delegates to (a derivation that wraps another
+     * overrides this to look inside): how a caller reaches the rules behind validation or lazy loading.
+     */
+    default <T extends Derivation> java.util.Optional<T> find(Class<T> kind) {
+        return kind.isInstance(this) ? java.util.Optional.of(kind.cast(this)) : java.util.Optional.empty();
+    }
 }

@@ -327,6 +327,20 @@ public final class RemoteStore implements Store {
         retry.run("update " + endpoints.update(), () -> link.update(request));
     }
 
+    /**
+     * Runs SPARQL Update operations followed by the full derivation, as one request (a front's updates other than
+     * INSERT DATA and DELETE DATA: their effect is not known before the store runs them).
+     */
+    public void updateAndDerive(UpdateRequest operations) {
+        send(operations, storeDerives ? new UpdateRequest() : derivationAll());
+    }
+
+    /** A query with its own time limit, sent as it is (a front's queries, already parsed and checked). */
+    public QueryExec exec(Query query, Duration timeout) {
+        return org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoints.query()).query(query)
+                .timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).build();
+    }
+
     @Override
     public void close() {
         link.close();

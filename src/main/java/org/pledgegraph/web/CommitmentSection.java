@@ -38,11 +38,7 @@ public record CommitmentSection(LocalDate asOf, String status, String activeFrom
 
     static CommitmentSection build(StoreView view, Node commitment, Links links, Graph description,
             Map<String, String> labels, LocalDate asOf) {
-        // Status: status-as-of.rq for the date, restricted to this commitment by a VALUES block.
-        Query status = AsOfQuery.STATUS.on(asOf);
-        Binding only = BindingFactory.binding(Var.alloc("commitment"), commitment);
-        status.setValuesDataBlock(List.of(Var.alloc("commitment")), List.of(only));
-        RowSet rows = view.select(status);
+        RowSet rows = view.select(statusQuery(asOf, commitment));
         String statusWord = "unknown", activeFrom = null, unmet = null;
         Ref kind = null;
         if (rows.hasNext()) {
@@ -93,6 +89,16 @@ public record CommitmentSection(LocalDate asOf, String status, String activeFrom
                 refs(description, commitment, "beneficiary", links, labels),
                 refs(description, commitment, "modality", links, labels),
                 refs(description, commitment, "bindingness", links, labels), conditions, timeline);
+    }
+
+    /**
+     * status-as-of.rq for the date, asked of one commitment: ?commitment is replaced by its IRI throughout, so that every
+     * sub-query starts from it rather than from all commitments (a trailing VALUES block would filter after the
+     * whole list is worked out). StatusQueryTest checks it gives the rows of the whole query.
+     */
+    static Query statusQuery(LocalDate asOf, Node commitment) {
+        return org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(AsOfQuery.STATUS.on(asOf),
+                java.util.Map.of(Var.alloc("commitment"), commitment));
     }
 
     private static boolean after(Node date, LocalDate asOf) {

@@ -26,10 +26,17 @@ import org.pledgegraph.store.StoreView;
  */
 public record Entity(String iri, String printed, String label, String kind, List<Ref> types, String comment,
         List<Fact> facts, List<Fact> incoming, List<Passage> passages, List<WikidataLink> wikidata,
-        List<Ref> formats, CommitmentSection commitment, PersonSection person, SummitSection summit) {
+        List<Ref> formats, CommitmentSection commitment, PersonSection person, SummitSection summit,
+        EventSection event) {
 
-    /** One property of the thing, its values, and the passages that state them (empty: none names them). */
-    public record Fact(Ref property, List<Value> values, List<Passage> passages) {}
+    /**
+     * One property of the thing, its values, and the passages that state them (empty: none names them);
+     * {@code derived}: every value was derived by the rules (graph inferred), so no source states it.
+     */
+    public record Fact(Ref property, List<Value> values, List<Passage> passages, boolean derived, int more) {}
+
+    /** Links to a thing shown per property; a thing of the 10^6 scale may have thousands (its data has them all). */
+    static final int MAX_INCOMING = 100;
 
     /**
      * One value: a linked thing ({@code ref}) or a literal ({@code text}, with its datatype or language as
@@ -74,7 +81,10 @@ public record Entity(String iri, String printed, String label, String kind, List
         });
         types.sort(Comparator.comparing(Ref::label));
 
-        List<Fact> facts = facts(description, thing, passages, labels, links, true);
+        Set<String> derived = new HashSet<>();
+        view.select(Describe.bound("derived", "thing", thing)).forEachRemaining(row ->
+                derived.add(row.get("p").getURI() + " " + row.get("o")));
+        List<Fact> facts = facts(description, thing, passages, labels, links, true, derived);
         List<Fact> incoming = incoming(description, thing, labels, links);
         List<WikidataLink> wikidata = wikidata(description, thing, labels, links);
         String comment = literal(description, thing, RDFS.comment.asNode());
@@ -91,8 +101,12 @@ public record Entity(String iri, String printed, String label, String kind, List
         CommitmentSection commitment = "commitment".equals(kind) ? CommitmentSection.build(view, thing, links, description, labels, asOf) : null;
         PersonSection person = "person".equals(kind) ? PersonSection.build(view, thing, links) : null;
         SummitSection summit = "summit".equals(kind) ? SummitSection.build(view, thing, links) : null;
+        EventSection event = "event".equals(kind) ? EventSection.build(view, thing, links, labels) : null;
+        if (event != null && event.waiting().isEmpty()) {
+            event = null;
+        }
         return new Entity(iri, links.printed(iri), label, kind, types, comment, facts, incoming, passages, wikidata,
-                formats, commitment, person, summit);
+                formats, commitment, person, summit, event);
     }
 
     /** The kind of an id/ IRI: {@code person} for {@code …/id/person/x}. */
@@ -106,7 +120,7 @@ public record Entity(String iri, String printed, String label, String kind, List
     }
 
     private static List<Fact> facts(Graph g, Node subject, List<Passage> passages, Map<String, String> labels,
-            Links links, boolean withParts) {
+            Links links, boolean withParts, Set<String> derived) {
         Map<String, List<Node>> byProperty = new LinkedHashMap<>();
         g.find(subject, Node.ANY, Node.ANY).forEachRemaining(t -> {
             String p = t.getPredicate().getURI();
@@ -123,7 +137,7 @@ public record Entity(String iri, String printed, String label, String kind, List
             List<Passage> stating = new ArrayList<>();
             for (Node o : objects) {
                 List<Fact> details = withParts && o.isURI() && !o.equals(subject) && isPart(g, o)
-                        ? facts(g, o, List.of(), labels, links, false) : List.of();
+                        ? facts(g, o, List.of(), labels, links, false, Set.of()) : List.of();
                 values.add(value(o, labels, links, details));
                 for (Passage passage : passages) {
                     if (!stating.contains(passage) && passage.states(o)) {
@@ -131,7 +145,8 @@ public record Entity(String iri, String printed, String label, String kind, List
                     }
                 }
             }
-            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, stating));
+            boolean allDerived = objects.stream().allMatch(o -> derived.contains(p + " " + o));
+            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, stating, allDerived, 0));
         });
         facts.sort(Comparator.comparing(f -> f.property().label().toLowerCase()));
         return facts;
@@ -155,8 +170,8 @@ public record Entity(String iri, String printed, String label, String kind, List
         List<Fact> facts = new ArrayList<>();
         byProperty.forEach((p, subjects) -> {
             subjects.sort(Comparator.comparing(s -> display(s, labels)));
-            List<Value> values = subjects.stream().map(s -> value(s, labels, links, List.of())).toList();
-            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, List.of()));
+            List<Value> values = subjects.stream().limit(MAX_INCOMING).map(s -> value(s, labels, links, List.of())).toList();
+            facts.add(new Fact(Ref.of(links, p, labels.get(p)), values, List.of(), false, subjects.size() - values.size()));
         });
         facts.sort(Comparator.comparing(f -> f.property().label().toLowerCase()));
         return facts;

@@ -52,6 +52,7 @@ public final class HomePage extends HttpServlet {
         Map<String, String> t = new LinkedHashMap<>();
         t.put("source", "Sources");
         t.put("summit", "Summits");
+        t.put("awaited", "Awaited events");
         t.put("commitment", "Commitments");
         t.put("person", "People");
         return t;

@@ -27,6 +27,11 @@ public record Passage(String annotation, String exact, String prefix, String suf
         return "char=" + start + "," + end;
     }
 
+    /** Words in curly quotes, unless the source's words already start with a quotation mark. */
+    public static String quoted(String words) {
+        return words.startsWith("\"") || words.startsWith("“") ? words : "“" + words + "”";
+    }
+
     /** Whether the passage states (part of) the value: names it among its bodies, or quotes its words. */
     boolean states(Node value) {
         if (value.isURI()) {

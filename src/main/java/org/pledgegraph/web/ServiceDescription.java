@@ -94,12 +94,12 @@ public final class ServiceDescription implements Filter {
                         .addProperty(m.createProperty(SD + "name"), m.createResource(g))
                         .addProperty(m.createProperty(SD + "graph"), m.createResource()
                                 .addProperty(RDF.type, m.createResource(SD + "Graph"))
-                                .addLiteral(m.createProperty(VOID + "triples"), n));
+                                .addProperty(m.createProperty(VOID + "triples"), m.createTypedLiteral(java.math.BigInteger.valueOf(n))));
                 dataset.addProperty(m.createProperty(SD + "namedGraph"), named);
             });
             return null;
         });
-        defaultGraph.addLiteral(m.createProperty(VOID + "triples"), total[0]);
+        defaultGraph.addProperty(m.createProperty(VOID + "triples"), m.createTypedLiteral(java.math.BigInteger.valueOf(total[0])));
         dataset.addProperty(m.createProperty(VOID + "vocabulary"), m.createResource(Vocab.ONTOLOGY));
         return m;
     }

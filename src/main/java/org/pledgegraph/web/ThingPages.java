@@ -58,6 +58,9 @@ final class ThingPages extends HttpServlet {
                     ? SourceView.build(site, view, iri, project, formats(asked.path()))
                     : Entity.build(site, view, iri, description, asOf);
         });
+        if (!as.isRdf()) {
+            response.setHeader("Link", alternates(asked.path()));
+        }
         if (answer == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "nothing is known of <" + iri + ">");
         } else if (answer instanceof NotFound notFound) {
@@ -79,6 +82,17 @@ final class ThingPages extends HttpServlet {
         } catch (java.time.format.DateTimeParseException e) {
             return LocalDate.now();
         }
+    }
+
+    /** The data of a page, for clients that read HTTP headers: {@code Link: </id/x.ttl>; rel="alternate"; type="text/turtle", ...}. */
+    static String alternates(String path) {
+        List<String> links = new ArrayList<>();
+        for (Representation r : Representation.values()) {
+            if (r.isRdf()) {
+                links.add("<" + path + "." + r.suffix() + ">; rel=\"alternate\"; type=\"" + r.mediaType() + "\"");
+            }
+        }
+        return String.join(", ", links);
     }
 
     static List<Ref> formats(String path) {

@@ -45,6 +45,9 @@ public final class Web implements ServerAddOn {
         GraphPages voidGraph = GraphPages.fixed(site, Vocab.GRAPH + "void");
         routes.servlet("/ontology", ontology);
         routes.servlet("/.well-known/void", voidGraph);
+        // The dataset's IRIs (https://w3id.org/pledgegraph/dataset[/...]) are described by the VoID graph.
+        routes.servlet("/dataset", voidGraph);
+        routes.servlet("/dataset/*", voidGraph);
         for (Representation r : Representation.values()) {
             routes.servlet("/ontology." + r.suffix(), ontology);
             routes.servlet("/.well-known/void." + r.suffix(), voidGraph);

@@ -92,7 +92,7 @@ class EndpointActivationTest {
     @Test
     void insertDataAndDeleteDataOfAnOccurrenceRefreshExactlyAsAFullRecomputation() {
         String auth = Http.basic("analyst", "s3cret");
-        Materializer rules = (Materializer) store.derivation();
+        Materializer rules = store.derivation().find(Materializer.class).orElseThrow();
         long refreshes = rules.refreshCount();
         HttpResponse<String> r = Http.post(server.datasetUrl() + "/update", "application/sparql-update", RECORD, "*/*", auth);
         assertEquals(refreshes + 1, rules.refreshCount(), "INSERT DATA of an occurrence takes the focused refresh");
@@ -149,7 +149,7 @@ class EndpointActivationTest {
 
     private void assertInferredAsAFullRecomputationWouldMakeIt() {
         java.util.TreeSet<String> refreshed = store.read(FixtureProject::inferred);
-        Materializer rules = (Materializer) store.derivation();
+        Materializer rules = store.derivation().find(Materializer.class).orElseThrow();
         store.write(rules::recomputeAll);
         assertEquals(store.read(FixtureProject::inferred), refreshed);
     }

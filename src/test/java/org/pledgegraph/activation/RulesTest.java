@@ -107,7 +107,7 @@ class RulesTest {
             assertTrue(first.size() > 20, "the fixture derives something: " + first.size());
             s.write(d -> {});
             assertEquals(first, s.read(FixtureProject::inferred));
-            Materializer m = (Materializer) s.derivation();
+            Materializer m = s.derivation().find(Materializer.class).orElseThrow();
             s.write(m::recomputeAll);
             assertEquals(first, s.read(FixtureProject::inferred));
         }

@@ -119,7 +119,7 @@ class SecurityDefaultsTest {
     void authenticatedGraphStoreWriteIsApplied() {
         String graph = "https://w3id.org/pledgegraph/graph/test-gsp";
         HttpResponse<String> r = Http.put(base + "/data?graph=" + Http.encode(graph), "text/turtle",
-                "<urn:a> <urn:b> <urn:c> .", Http.basic(USER, PASSWORD));
+                "<urn:example:a> <urn:example:b> <urn:example:c> .", Http.basic(USER, PASSWORD));
         assertTrue(r.statusCode() == 200 || r.statusCode() == 201 || r.statusCode() == 204, "status " + r.statusCode());
         assertEquals(1L, store.graphSizes().get(graph));
         store.write(d -> d.removeGraph(NodeFactory.createURI(graph)));

@@ -60,7 +60,10 @@ class LinkedDataTest {
             assertEquals(200, r.statusCode(), accept);
             assertEquals("Accept", r.headers().firstValue("Vary").orElse(""), accept);
         }
-        assertTrue(contentType(Http.get(web.url(COMMITMENT), BROWSER)).startsWith("text/html"));
+        HttpResponse<String> page = Http.get(web.url(COMMITMENT), BROWSER);
+        assertTrue(contentType(page).startsWith("text/html"));
+        assertTrue(page.headers().firstValue("Link").orElse("").contains("<" + COMMITMENT + ".ttl>; rel=\"alternate\"; type=\"text/turtle\""),
+                "the page points to its data");
         assertTrue(contentType(Http.get(web.url(COMMITMENT), "*/*")).startsWith("text/html"));
         assertTrue(contentType(Http.get(web.url(COMMITMENT), "application/ld+json;q=0.5, text/turtle;q=0.9"))
                 .startsWith("text/turtle"), "the higher quality wins");
@@ -105,6 +108,22 @@ class LinkedDataTest {
         assertEquals(200, source.statusCode());
         assertTrue(source.body().contains("id=\"char=28,241\""), "the citation link's anchor exists");
         assertTrue(source.body().contains("<mark>"), "passages are marked");
+    }
+
+    @Test
+    void theEventPageListsWhatWaitsForIt() {
+        HttpResponse<String> home = Http.get(web.url("/"), BROWSER);
+        assertTrue(home.body().contains("href=\"/id/event/russia-ukraine-ceasefire\""), "the home page links the awaited event");
+        String html = Http.get(web.url("/id/event/russia-ukraine-ceasefire"), BROWSER).body();
+        int section = html.indexOf("Commitments that wait for it");
+        assertTrue(section > 0, html);
+        String waiting = html.substring(section, html.indexOf("</section>", section));
+        for (String commitment : new String[] {"security-guarantees", "ceasefire-monitoring-mechanism", "uk-france-military-hubs"}) {
+            assertTrue(waiting.contains("href=\"/id/commitment/" + commitment + "\""), commitment);
+        }
+        assertTrue(waiting.contains(">Coalition of the Willing</a>") && waiting.contains(">United Kingdom</a>"), "who gave them");
+        assertTrue(waiting.contains("href=\"/id/source/coalition-summit-2026-01-07#char=487,643\""), "Costa's sentence, linked");
+        assertTrue(waiting.contains("that will be activated once a ceasefire enters into force"), "and quoted");
     }
 
     @Test
@@ -163,6 +182,33 @@ class LinkedDataTest {
                 "application/sparql-results+json");
         assertEquals(200, ask.statusCode());
         assertTrue(ask.body().contains("\"boolean\""), ask.body());
+    }
+
+    @Test
+    void everyKindOfThingHasAPageAndData() {
+        // Up to three things of each kind under id/ (person, commitment, condition, annotation, selector, concept, ...).
+        java.util.Map<String, java.util.List<String>> byKind = new java.util.TreeMap<>();
+        web.store().query(v -> {
+            v.select(org.apache.jena.query.QueryFactory.create("SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER (isIRI(?s) && "
+                    + "STRSTARTS(STR(?s), \"" + Vocab.ID + "\") && !CONTAINS(STR(?s), \"#\")) } ORDER BY ?s"))
+                    .forEachRemaining(row -> {
+                        String iri = row.get("s").getURI();
+                        java.util.List<String> some = byKind.computeIfAbsent(Entity.kindOf(iri), k -> new java.util.ArrayList<>());
+                        if (some.size() < 3) {
+                            some.add(iri);
+                        }
+                    });
+            return null;
+        });
+        assertTrue(byKind.keySet().containsAll(java.util.List.of("person", "commitment", "condition", "summit", "source",
+                "annotation", "selector", "concept", "tenure", "link")), byKind.keySet().toString());
+        byKind.values().forEach(iris -> iris.forEach(iri -> {
+            String path = Links.localPath(iri);
+            HttpResponse<String> page = Http.get(web.url(path), BROWSER);
+            assertEquals(200, page.statusCode(), path);
+            assertTrue(page.body().contains("</html>"), path);
+            assertTrue(fetch(path, "text/turtle", Lang.TURTLE).size() > 0, path);
+        }));
     }
 
     Graph fetch(String path, String accept, Lang lang) {

@@ -46,6 +46,9 @@ class WebQueriesTest {
                 assertEquals(14, count(rows, "section", "commitment"), "the article's 14 commitments");
                 assertEquals(12, count(rows, "section", "person"), "12 people");
                 assertEquals(1, count(rows, "section", "summit"));
+                assertEquals(List.of(ID + "event/russia-ukraine-ceasefire"), rows.stream()
+                        .filter(r -> r.get("section").getLiteralLexicalForm().equals("awaited")).map(r -> r.get("thing").getURI()).toList(),
+                        "the one event conditions wait for");
                 assertEquals(1, count(rows, "section", "source"), "the article (background knowledge is no SourceDocument)");
                 assertTrue(rows.stream().anyMatch(r -> r.get("thing").equals(MACRON)
                         && r.get("label").getLiteralLexicalForm().equals("Emmanuel Macron")));
@@ -169,6 +172,23 @@ class WebQueriesTest {
             }),
             Map.entry("graph-triples", t -> assertEquals(122, repository.store().query(v -> v.construct(
                     Describe.bound("graph-triples", "graph", iri(Vocab.GRAPH_BACKGROUND)))).size())),
+            Map.entry("derived", t -> {
+                List<Binding> rows = t.rows("derived", "thing", iri(ID + "commitment/eu-loan-90bn"));
+                assertTrue(rows.stream().anyMatch(r -> r.get("p").getURI().equals(Vocab.PG + "activeFrom")
+                        && r.get("o").getLiteralLexicalForm().equals("2025-12-01")), "activeFrom is derived");
+                assertTrue(rows.stream().noneMatch(r -> r.get("p").getURI().equals(Vocab.PG + "committedBy")), "committedBy is stated");
+            }),
+            Map.entry("awaited-by", t -> {
+                List<Binding> rows = t.rows("awaited-by", "event", iri(ID + "event/russia-ukraine-ceasefire"));
+                assertEquals(new TreeSet<>(List.of(ID + "commitment/ceasefire-monitoring-mechanism", SECURITY_GUARANTEES.getURI(),
+                        ID + "commitment/uk-france-military-hubs")),
+                        new TreeSet<>(rows.stream().map(r -> r.get("commitment").getURI()).toList()),
+                        "the three commitments waiting for the ceasefire (README, status-as-of)");
+                assertTrue(rows.stream().anyMatch(r -> r.get("commitment").equals(SECURITY_GUARANTEES)
+                        && r.get("guarantor").getURI().equals(ID + "organization/coalition-of-the-willing")
+                        && r.contains("exact") && r.get("exact").getLiteralLexicalForm().contains("activated once a ceasefire enters into force")),
+                        "who gives it, and Costa's sentence");
+            }),
             Map.entry("graph-subjects", t -> assertTrue(t.rows("graph-subjects", "graph", iri(Vocab.GRAPH_BACKGROUND)).stream()
                     .anyMatch(r -> r.get("subject").getURI().equals(ID + "source/background-knowledge")))));
 

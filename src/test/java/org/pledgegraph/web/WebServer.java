@@ -17,6 +17,7 @@ import org.pledgegraph.support.TestStores;
  */
 public final class WebServer implements BeforeAllCallback, AfterAllCallback {
     private final java.util.function.Supplier<Store> stores;
+    private final java.util.function.UnaryOperator<ServerSettings> settings;
     private Store store;
     private PledgeServer server;
 
@@ -26,7 +27,13 @@ public final class WebServer implements BeforeAllCallback, AfterAllCallback {
 
     /** A server over the store the supplier opens (a fixture); the server closes it. */
     public WebServer(java.util.function.Supplier<Store> stores) {
+        this(stores, s -> s);
+    }
+
+    /** A server over the store the supplier opens, with settings changed from the defaults (port 0 always). */
+    public WebServer(java.util.function.Supplier<Store> stores, java.util.function.UnaryOperator<ServerSettings> settings) {
         this.stores = stores;
+        this.settings = settings;
     }
 
     public String url(String path) {
@@ -40,7 +47,7 @@ public final class WebServer implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         store = stores.get();
-        server = PledgeServer.start(store, ServerSettings.defaults().withPort(0),
+        server = PledgeServer.start(store, settings.apply(ServerSettings.defaults()).withPort(0),
                 List.of(new Web(store, Links.w3id())));
     }
 
