@@ -8,7 +8,11 @@ import java.util.TreeSet;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.modify.request.Target;
+import org.apache.jena.sparql.modify.request.UpdateModify;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.modify.request.UpdateClear;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
@@ -75,11 +79,11 @@ final class RuleUpdates {
                 waiting.addAll(EventLedger.waitingFor(view, q.getObject()));
             }
         }
-        return refresh(closure, waiting);
+        return refresh(closure, waiting, view.lateral());
     }
 
     /** {@link Materializer#refresh} as one request: delete what the subjects can lose, rerun the focused rules. */
-    UpdateRequest refresh(Set<Node> closure, Set<Node> activation) {
+    UpdateRequest refresh(Set<Node> closure, Set<Node> activation, boolean lateral) {
         List<Node> closureNodes = new ArrayList<>(closure);
         List<Node> activationNodes = new ArrayList<>(activation);
         activationNodes.removeAll(closure);
@@ -107,10 +111,34 @@ final class RuleUpdates {
                 continue;
             }
             for (int pass = 0; pass < passes(stratum); pass++) {
-                inStratum(stratum).forEach(rule -> rule.focusedOn(subjects).getOperations().forEach(request::add));
+                inStratum(stratum).forEach(rule -> (lateral ? rule.focusedOn(subjects) : joined(rule, subjects))
+                        .getOperations().forEach(request::add));
             }
         }
         return request;
+    }
+
+    /**
+     * The rule restricted to the subjects by a join with {@code VALUES ?s {...}}: plain SPARQL 1.1, for stores without
+     * LATERAL. Same answers (every rule binds ?s in its pattern); the store may evaluate the pattern more widely.
+     */
+    static UpdateRequest joined(Rule rule, List<Node> subjects) {
+        UpdateModify whole = (UpdateModify) rule.whole().getOperations().get(0);
+        UpdateModify focused = new UpdateModify();
+        whole.getInsertQuads().forEach(focused.getInsertAcc()::addQuad);
+        focused.setHasInsertClause(true);
+        ElementData values = new ElementData();
+        values.add(Rule.SUBJECT);
+        subjects.forEach(s -> values.add(BindingFactory.binding(Rule.SUBJECT, s)));
+        ElementGroup where = new ElementGroup();
+        where.addElement(values);
+        if (whole.getWherePattern() instanceof ElementGroup group) {
+            group.getElements().forEach(where::addElement);
+        } else {
+            where.addElement(whole.getWherePattern());
+        }
+        focused.setElement(where);
+        return new UpdateRequest(focused);
     }
 
     private static int passes(int stratum) {

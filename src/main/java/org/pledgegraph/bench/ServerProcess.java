@@ -106,6 +106,15 @@ public final class ServerProcess implements AutoCloseable {
         return status("VmRSS:");
     }
 
+    /**
+     * Resident memory of the process's own (anonymous) pages now, in MB (RssAnon): heap, stacks, direct buffers; not
+     * the pages of TDB2's memory-mapped files, which the kernel shares with its page cache and may drop. -1 where
+     * /proc cannot tell.
+     */
+    public long anonymousRssMb() {
+        return status("RssAnon:");
+    }
+
     /** The largest resident memory so far, in MB (VmHWM), or -1 where /proc cannot tell. */
     public long peakRssMb() {
         return status("VmHWM:");

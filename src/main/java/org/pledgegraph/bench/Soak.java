@@ -36,7 +36,7 @@ public final class Soak {
     public record Settings(Path work, Path project, Path query, Duration duration, int connections, String heap) {}
 
     public record Result(Wrk.Run load, long writes, long writeErrors, double writeMedianMs, double writeMaxMs, long pings,
-            long pingFailures, double pingMaxMs, long peakRssMb, String firstError) {
+            long pingFailures, double pingMaxMs, long peakRssMb, long peakAnonMb, String firstError) {
         public boolean passed() {
             return load.errors() == 0 && writeErrors == 0 && pingFailures == 0 && writes > 0 && pings > 0;
         }
@@ -96,6 +96,7 @@ public final class Soak {
             AtomicLong pingFailures = new AtomicLong();
             AtomicLong pingMaxMicros = new AtomicLong();
             AtomicLong peakRss = new AtomicLong(server.rssMb());
+            AtomicLong peakAnon = new AtomicLong(server.anonymousRssMb());
             List<String> firstError = Collections.synchronizedList(new ArrayList<>());
             HttpClient http = HttpClient.newBuilder().connectTimeout(PING_HEALTHY).build();
 
@@ -126,6 +127,7 @@ public final class Soak {
                         firstError.add("ping: " + error);
                     }
                     peakRss.accumulateAndGet(server.rssMb(), Math::max);
+                    peakAnon.accumulateAndGet(server.anonymousRssMb(), Math::max);
                     ServerProcess.sleep(PING_EVERY.toMillis());
                 }
             }, "soak-ping");
@@ -154,7 +156,7 @@ public final class Soak {
             List<Double> writes = List.copyOf(writeMs);
             return new Result(load, writes.size(), writeErrors.get(), Bench.median(writes),
                     writes.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), pings.get(), pingFailures.get(),
-                    pingMaxMicros.get() / 1000.0, peakRss.get(), firstError.isEmpty() ? null : firstError.get(0));
+                    pingMaxMicros.get() / 1000.0, peakRss.get(), peakAnon.get(), firstError.isEmpty() ? null : firstError.get(0));
         }
     }
 
@@ -198,7 +200,8 @@ public final class Soak {
         t.append(String.format(Locale.ROOT, "| failed writes | %d |%n", r.writeErrors()));
         t.append(String.format(Locale.ROOT, "| /$/ping polls (every %d ms) | %,d, slowest %.1f ms |%n", PING_EVERY.toMillis(), r.pings(), r.pingMaxMs()));
         t.append(String.format(Locale.ROOT, "| failed pings (not 200 within %d s) | %d |%n", PING_HEALTHY.toSeconds(), r.pingFailures()));
-        t.append(String.format(Locale.ROOT, "| server peak resident memory | %,d MB |%n", r.peakRssMb()));
+        t.append(String.format(Locale.ROOT, "| server peak resident memory: all (VmHWM) / own pages (RssAnon) | %,d / %,d MB |%n",
+                r.peakRssMb(), r.peakAnonMb()));
         t.append(String.format(Locale.ROOT, "%n%s%n", r.passed() ? "PASS: no failed request, ping healthy throughout"
                 : "FAIL" + (r.firstError() == null ? "" : ": first failure: " + r.firstError())));
         return t.toString();

@@ -61,6 +61,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the generated data and stores.")
     boolean keep;
 
+    @Option(names = "--store-url", paramLabel = "URL", description = "Instead: measure the SPARQL 1.1 store at URL side by "
+            + "side with embedded TDB2 (load, every catalog query, event add + remove), at each --sizes. It DROPS ALL of that store.")
+    String storeUrl;
+
+    @Option(names = "--store-update-url", paramLabel = "URL", description = "With --store-url: its update endpoint.")
+    String storeUpdateUrl;
+
+    @Option(names = "--store-data-url", paramLabel = "URL", description = "With --store-url: its Graph Store endpoint.")
+    String storeDataUrl;
+
+    @Option(names = "--store-credentials", paramLabel = "FILE", description = "With --store-url: a 'user: password' line.")
+    Path storeCredentials;
+
     @Spec
     CommandSpec spec;
 
@@ -74,6 +87,18 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(machine());
+        if (storeUrl != null) {
+            try (org.pledgegraph.store.RemoteStore remote = org.pledgegraph.store.RemoteStore.connect(
+                    org.pledgegraph.store.RemoteEndpoints.of(storeUrl, storeUpdateUrl, storeDataUrl, storeCredentials))) {
+                for (long size : sizes) {
+                    var rows = new org.pledgegraph.bench.RemoteBench(project, work, seed, repeat, out).run(size, remote);
+                    out.println();
+                    out.println(org.pledgegraph.bench.RemoteBench.table(size, storeUrl, rows));
+                    out.flush();
+                }
+            }
+            return 0;
+        }
         Bench bench = new Bench(new Bench.Settings(sizes, work, seed, repeat, Duration.ofSeconds(warmup), project, Duration.ofSeconds(baselineBound),
                 baselineMax, baselineHeap, keep), out);
         List<Bench.Result> results = bench.run();

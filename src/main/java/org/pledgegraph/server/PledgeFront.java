@@ -384,7 +384,7 @@ final class PledgeFront {
                     List<Quad> added = new ArrayList<>();
                     content.find().forEachRemaining(t -> added.add(Quad.create(Vocab.iri(graph), t)));
                     if (added.stream().anyMatch(q -> q.getSubject().isBlank() || q.getObject().isBlank())) {
-                        UpdateRequest insert = new UpdateRequest(new UpdateDataInsert(new org.apache.jena.sparql.modify.request.QuadDataAcc(added)));
+                        UpdateRequest insert = new UpdateRequest(RemoteStore.insertOf(added));
                         store.updateAndDerive(insert);
                     } else {
                         store.change(view -> new Quads(added, List.of()));

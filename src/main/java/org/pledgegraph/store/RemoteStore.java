@@ -53,6 +53,8 @@ public final class RemoteStore implements Store {
     private static final Query ALL_QUADS = QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
     /** Above this many triples, {@code putGraphs} sends each graph by Graph Store PUT rather than in one request. */
     static final long ONE_REQUEST_LIMIT = 100_000;
+    /** How long a query of the commands may take before it is abandoned (the store may go on: its own limit applies). */
+    static final Duration QUERY_TIMEOUT = Duration.ofSeconds(Long.getLong("pledgegraph.remote.queryTimeoutSeconds", 300));
 
     private final RemoteEndpoints endpoints;
     private final RDFLink link;
@@ -112,12 +114,36 @@ public final class RemoteStore implements Store {
         return derivation;
     }
 
+    private static final Query LATERAL_PROBE = QueryFactory.create(
+            "SELECT * WHERE { VALUES ?x { 1 } LATERAL { BIND (?x AS ?y) } }", org.apache.jena.query.Syntax.syntaxARQ);
+    private volatile Boolean lateral;
+
     private final StoreView view = new StoreView() {
         @Override
         public QueryExec exec(Query query) {
-            return link.query(query);
+            return RemoteStore.this.exec(query, QUERY_TIMEOUT);
+        }
+
+        @Override
+        public boolean lateral() {
+            return supportsLateral();
         }
     };
+
+    /** Asked once: Jena-based stores evaluate LATERAL; Virtuoso, GraphDB and most others refuse it (HTTP 400). */
+    private boolean supportsLateral() {
+        if (lateral == null) {
+            boolean answer;
+            try (QueryExec exec = link.query(LATERAL_PROBE)) {
+                answer = exec.select().hasNext();
+            } catch (RuntimeException e) {
+                answer = false;
+            }
+            lateral = answer;
+            LOG.debug("{} {} LATERAL", endpoints.query(), answer ? "evaluates" : "does not evaluate");
+        }
+        return lateral;
+    }
 
     @Override
     public <T> T query(Function<StoreView, T> reader) {
@@ -132,7 +158,7 @@ public final class RemoteStore implements Store {
             request.add(new UpdateDataDelete(new QuadDataAcc(done.removed())));
         }
         if (!done.added().isEmpty()) {
-            request.add(new UpdateDataInsert(new QuadDataAcc(done.added())));
+            request.add(insertOf(done.added()));
         }
         if (request.getOperations().isEmpty()) {
             return done;
@@ -149,7 +175,7 @@ public final class RemoteStore implements Store {
         if (size <= ONE_REQUEST_LIMIT) {
             UpdateRequest request = new UpdateRequest();
             if (reset) {
-                request.add(new UpdateDrop(Target.ALL, true));
+                dropOwnGraphs(request);
             }
             graphs.forEach((name, graph) -> replaceGraph(request, Vocab.iri(name), graph));
             send(request, storeDerives ? new UpdateRequest() : derivationAll());
@@ -157,10 +183,27 @@ public final class RemoteStore implements Store {
         }
         // The bulk path: one Graph Store PUT per graph (each atomic on its own), then the derivation in one request.
         if (reset) {
-            update(new UpdateRequest(new UpdateDrop(Target.ALL, true)));
+            UpdateRequest drop = new UpdateRequest();
+            dropOwnGraphs(drop);
+            if (!drop.getOperations().isEmpty()) {
+                update(drop);
+            }
         }
         graphs.forEach((name, graph) -> retry.run("PUT graph <" + name + ">", () -> link.put(Vocab.iri(name), graph)));
         send(new UpdateRequest(), storeDerives ? new UpdateRequest() : derivationAll());
+    }
+
+    /**
+     * A reset drops pledgegraph's own graphs ({@code https://w3id.org/pledgegraph/graph/...}), not DROP ALL: a remote
+     * store may hold other data, and Virtuoso keeps its own configuration in graphs (DROP ALL there breaks its SPARQL).
+     */
+    private void dropOwnGraphs(UpdateRequest request) {
+        Query own = QueryFactory.create("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER STRSTARTS(STR(?g), \""
+                + Vocab.GRAPH + "\") }");
+        query(v -> {
+            v.select(own).forEachRemaining(row -> request.add(new UpdateDrop(row.get("g"), true)));
+            return null;
+        });
     }
 
     @Override
@@ -293,10 +336,26 @@ public final class RemoteStore implements Store {
     private static void replaceGraph(UpdateRequest request, Node graph, Graph content) {
         request.add(new UpdateDrop(graph, true));
         if (!content.isEmpty()) {
-            QuadDataAcc quads = new QuadDataAcc();
-            content.find().forEachRemaining(t -> quads.addQuad(Quad.create(graph, t)));
-            request.add(new UpdateDataInsert(quads));
+            List<Quad> quads = new ArrayList<>();
+            content.find().forEachRemaining(t -> quads.add(Quad.create(graph, t)));
+            request.add(insertOf(quads));
         }
+    }
+
+    /**
+     * The operation that adds these quads: INSERT DATA, or, when a blank node is among them, {@code INSERT { ... }
+     * WHERE {}}: SPARQL 1.1 allows blank nodes in INSERT DATA, but Virtuoso refuses them there ("not allowed in a
+     * constant clause"); a template with blank nodes makes fresh ones on every store.
+     */
+    public static org.apache.jena.update.Update insertOf(List<Quad> quads) {
+        if (quads.stream().noneMatch(RemoteStore::hasBlank)) {
+            return new UpdateDataInsert(new QuadDataAcc(quads));
+        }
+        org.apache.jena.sparql.modify.request.UpdateModify insert = new org.apache.jena.sparql.modify.request.UpdateModify();
+        quads.forEach(insert.getInsertAcc()::addQuad);
+        insert.setHasInsertClause(true);
+        insert.setElement(new org.apache.jena.sparql.syntax.ElementGroup());
+        return insert;
     }
 
     private UpdateRequest derivationAll() {

@@ -22,6 +22,14 @@ public interface StoreView {
         return query -> QueryExec.dataset(dsg).query(query).build();
     }
 
+    /**
+     * Whether the store evaluates {@code LATERAL} (SPARQL 1.2, Jena): the focused rules use it to look up each subject
+     * by index; without it they join with {@code VALUES}, which every SPARQL 1.1 store evaluates.
+     */
+    default boolean lateral() {
+        return true;
+    }
+
     /** An execution of the query; close it (try-with-resources) before the read ends. */
     QueryExec exec(Query query);
 

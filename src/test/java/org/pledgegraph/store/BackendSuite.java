@@ -65,6 +65,18 @@ abstract class BackendSuite {
     /** The store, opened and wired as the command line opens it. */
     abstract Store open();
 
+    /**
+     * Catalog queries this engine cannot answer (each documented in docs/deploy.md): they must still fail on it, so
+     * that a fixed engine shows up here; the steps of the command line that run them are skipped.
+     */
+    java.util.Set<String> knownFailures() {
+        return java.util.Set.of();
+    }
+
+    private boolean runsKnownFailure(List<String> step) {
+        return step.get(0).equals("status") && knownFailures().contains(step.contains("--active") ? "active-as-of" : "status-as-of");
+    }
+
     Cli.Run cli(List<String> args) {
         List<String> argv = new ArrayList<>(args);
         argv.addAll(List.of("--project", PROJECT.toString()));
@@ -101,6 +113,10 @@ abstract class BackendSuite {
         assertEquals(0, load.exit(), load.err());
         for (List<String> step : STEPS) {
             String name = String.join(" ", step);
+            if (runsKnownFailure(step)) {
+                assertEquals(1, cli(step).exit(), name + " fails on this engine, as documented");
+                continue;
+            }
             assertEquals(expected.get(name), answer(cli(step)), name);
         }
         Path exported = dir.resolve("export.nq");
@@ -125,7 +141,15 @@ abstract class BackendSuite {
             List<Path> withSetup = new ArrayList<>();
             for (Path file : queryFiles()) {
                 String name = file.getFileName().toString().replaceAll("\\.rq$", "");
-                if (CatalogSetup.fileFor(name).isPresent()) {
+                if (knownFailures().contains(name)) {
+                    List<String> none = new ArrayList<>();
+                    try {
+                        check(store, file, none);
+                        failures.add(name + ": listed as failing on this engine, but gave " + (none.isEmpty() ? "its expected rows" : "rows"));
+                    } catch (RuntimeException expected) {
+                        System.out.println(getClass().getSimpleName() + ": " + name + " fails as documented: " + expected.getMessage());
+                    }
+                } else if (CatalogSetup.fileFor(name).isPresent()) {
                     withSetup.add(file);
                 } else {
                     check(store, file, failures);
