@@ -8,16 +8,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import java.util.Arrays;
+
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.shared.PrefixMapping;
-import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.pledgegraph.Vocab;
 import org.pledgegraph.activation.AsOfQuery;
+import org.pledgegraph.activation.CommitmentStatus;
 import org.pledgegraph.activation.EventLedger;
 import org.pledgegraph.activation.Hypothesis;
 import org.pledgegraph.activation.StatusReport;
+import org.pledgegraph.query.Labels;
 import org.pledgegraph.query.QueryRunner;
+import org.pledgegraph.query.TextTable;
 import org.pledgegraph.store.Store;
 
 import picocli.CommandLine.Command;
@@ -34,15 +38,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "--what-if supposes occurrences without recording them: they are written in a transaction that is "
                 + "aborted after the answer, so the store is unchanged."})
 final class StatusCommand implements Callable<Integer> {
-    /**
-     * The project's prefixes plus {@code status:}, so that the table shows status:active rather than a long IRI. In a
-     * holder class: picocli creates every command to print {@code --help}, which must not initialise Jena.
-     */
-    static final class TablePrefixes {
-        static final PrefixMapping TABLE_PREFIXES = new PrefixMappingImpl().setNsPrefixes(Vocab.PREFIXES)
-                .setNsPrefix("status", Vocab.ID + "concept/status/").lock();
-    }
-
     @Mixin
     StoreOptions storeOptions;
 
@@ -78,15 +73,44 @@ final class StatusCommand implements Callable<Integer> {
                 out.println((active ? "In force on " : "Status as of ") + date + (hypotheses.isEmpty() ? "" : ", supposing " + String.join("; ", whatIf)
                         + " (nothing recorded)") + ":");
             }
-            out.print(render(rows, format));
+            out.print(format == QueryRunner.Format.table ? table(store, rows, active) : render(rows, format));
             out.flush();
         }
         return 0;
     }
 
+    /**
+     * The table people read: labels for commitments, kinds and guarantors, status words and plain dates, sorted by
+     * the commitment's label. Labels are looked up after the answer, on the store as it is: a hypothesis adds none.
+     */
+    static String table(Store store, RowSet rows, boolean active) {
+        if (active) {
+            List<Binding> inForce = new ArrayList<>();
+            rows.forEachRemaining(inForce::add);
+            Labels labels = store.query(view -> Labels.of(view, inForce.stream().map(b -> b.get("commitment").getURI()).toList()));
+            TextTable table = new TextTable(List.of("commitment", "in force from"));
+            inForce.stream()
+                    .map(b -> List.of(labels.of(b.get("commitment").getURI()), b.get("activeFrom").getLiteralLexicalForm()))
+                    .sorted(Comparator.comparing((List<String> cells) -> cells.get(0)))
+                    .forEach(table::add);
+            return table.render();
+        }
+        List<CommitmentStatus> statuses = CommitmentStatus.from(rows);
+        Labels labels = store.query(view -> Labels.of(view, statuses.stream().flatMap(CommitmentStatus::iris).toList()));
+        TextTable table = new TextTable(List.of("commitment", "kind", "guarantors", "status", "modality", "active from", "unmet conditions", "stated or implied"));
+        statuses.stream()
+                .map(s -> Arrays.asList(labels.of(s.commitment()), labels.of(s.kind()),
+                        String.join(", ", s.guarantors().stream().map(labels::of).toList()), s.status(), s.modality(),
+                        s.activeFrom(), String.join("; ", s.unmet()), s.unmetBasis()))
+                .sorted(Comparator.comparing((List<String> cells) -> cells.get(0)))
+                .forEach(table::add);
+        return table.render();
+    }
+
+    /** CSV, TSV and JSON keep the IRIs and typed literals, for programs. */
     static String render(RowSet rows, QueryRunner.Format format) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        QueryRunner.writeRows(ResultSet.adapt(rows), format, TablePrefixes.TABLE_PREFIXES, buffer);
+        QueryRunner.writeRows(ResultSet.adapt(rows), format, Vocab.PREFIXES, buffer);
         return buffer.toString(StandardCharsets.UTF_8);
     }
 }

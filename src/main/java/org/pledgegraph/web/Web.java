@@ -57,5 +57,7 @@ public final class Web implements ServerAddOn {
         routes.filter("/" + ServerSettings.DATASET + "/sparql", new ServiceDescription(site));
 
         // Query page and commitments dashboard (web-app).
+        routes.servlet("/query", new QueryPage(site, Catalog.fromClasspath()));
+        routes.servlet("/commitments", new CommitmentsPage(site));
     }
 }

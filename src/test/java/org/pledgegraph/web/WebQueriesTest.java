@@ -55,6 +55,18 @@ class WebQueriesTest {
             }),
             Map.entry("triple-count", t -> assertEquals("3552",
                     t.rows("triple-count", null, null).get(0).get("triples").getLiteralLexicalForm(), "the README's count")),
+            // The dashboard's (web-app): /commitments.
+            Map.entry("commitment-sources", t -> {
+                List<Binding> rows = t.rows("commitment-sources", null, null);
+                assertEquals(13, rows.size(), "each of the article's 13 commitments, from the article");
+                assertTrue(rows.stream().allMatch(r -> r.get("source").equals(SOURCE)));
+            }),
+            Map.entry("awaited-events", t -> {
+                List<Binding> rows = t.rows("awaited-events", null, null);
+                assertEquals(1, rows.size(), "one awaited event");
+                assertEquals(ID + "event/russia-ukraine-ceasefire", rows.get(0).get("event").getURI());
+                assertEquals("7", rows.get(0).get("conditions").getLiteralLexicalForm(), "seven conditions await it (three stated, four implied)");
+            }),
             Map.entry("describe", t -> {
                 Graph g = repository.store().query(v -> Describe.of(v, SECURITY_GUARANTEES.getURI()));
                 Node condition = iri(ID + "condition/security-guarantees-ceasefire");
