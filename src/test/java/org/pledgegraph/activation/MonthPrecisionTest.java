@@ -23,12 +23,19 @@ class MonthPrecisionTest {
             @prefix pg: <https://w3id.org/pledgegraph/ontology#> .
             @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
             @prefix c: <https://w3id.org/pledgegraph/id/commitment/> .
+            @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+            @prefix prov: <http://www.w3.org/ns/prov#> .
             # Test fixture, not a real source: commitments dated to a month or a year only.
-            c:made-in-december a pg:Commitment ; pg:dateMade "2025-12"^^xsd:gYearMonth .
-            c:made-in-leap-february a pg:Commitment ; pg:dateMade "2024-02"^^xsd:gYearMonth .
-            c:made-in-common-february a pg:Commitment ; pg:dateMade "2025-02"^^xsd:gYearMonth .
-            c:made-in-a-year a pg:Commitment ; pg:dateMade "2025"^^xsd:gYear .
-            c:made-in-june-on-condition a pg:Commitment ; pg:dateMade "2026-06"^^xsd:gYearMonth ;
+            c:made-in-december a pg:Commitment ; rdfs:label "made in december"@en ;
+                prov:wasDerivedFrom <https://w3id.org/pledgegraph/id/source/fixture> ; pg:dateMade "2025-12"^^xsd:gYearMonth .
+            c:made-in-leap-february a pg:Commitment ; rdfs:label "made in leap february"@en ;
+                prov:wasDerivedFrom <https://w3id.org/pledgegraph/id/source/fixture> ; pg:dateMade "2024-02"^^xsd:gYearMonth .
+            c:made-in-common-february a pg:Commitment ; rdfs:label "made in common february"@en ;
+                prov:wasDerivedFrom <https://w3id.org/pledgegraph/id/source/fixture> ; pg:dateMade "2025-02"^^xsd:gYearMonth .
+            c:made-in-a-year a pg:Commitment ; rdfs:label "made in a year"@en ;
+                prov:wasDerivedFrom <https://w3id.org/pledgegraph/id/source/fixture> ; pg:dateMade "2025"^^xsd:gYear .
+            c:made-in-june-on-condition a pg:Commitment ; rdfs:label "made in june on condition"@en ;
+                prov:wasDerivedFrom <https://w3id.org/pledgegraph/id/source/fixture> ; pg:dateMade "2026-06"^^xsd:gYearMonth ;
                 pg:hasActivationCondition <https://w3id.org/pledgegraph/id/condition/month-test> .
             <https://w3id.org/pledgegraph/id/condition/month-test> a pg:ActivationCondition ;
                 pg:awaitsEvent <https://w3id.org/pledgegraph/id/event/month-test-truce> .
