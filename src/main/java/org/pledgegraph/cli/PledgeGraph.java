@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "A linked-data store of diplomatic commitments, served over SPARQL.",
         subcommands = {LoadCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class,
                 EventCommand.class, StatusCommand.class, GenerateCommand.class, BenchCommand.class, LinkCommand.class,
-                SourceCommand.class, ValidateCommand.class})
+                SourceCommand.class, ValidateCommand.class, CompactCommand.class})
 public final class PledgeGraph implements Runnable {
     public static final int OK = 0;
     public static final int USER_ERROR = 1;
