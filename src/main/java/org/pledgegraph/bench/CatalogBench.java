@@ -58,6 +58,11 @@ public final class CatalogBench {
             }
             return String.format(Locale.ROOT, "%.1f (%.1f-%.1f)", ms, min, max);
         }
+
+        /** With the CPU time where there is one (not for Oxigraph's process). */
+        String cellWithCpu() {
+            return ms < 0 || cpuMs < 0 ? cell() : cell() + String.format(Locale.ROOT, ", CPU %.0f", cpuMs);
+        }
     }
 
     public record Row(String name, Timing asWritten, Timing before, Timing whole, Timing wholeBefore, Timing oxigraph) {}
@@ -287,7 +292,7 @@ public final class CatalogBench {
         StringBuilder t = new StringBuilder();
         t.append("| query | rows (page) | ms, median (min-max) | CPU ms | target ms | met |");
         if (withBefore) {
-            t.append(" before: ms (min-max) |");
+            t.append(" before: ms (min-max), CPU |");
         }
         t.append(" whole list: rows | whole list ms (min-max) |");
         if (withBefore) {
@@ -305,11 +310,11 @@ public final class CatalogBench {
                     w.cell(), w.cpuMs() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", w.cpuMs()), TARGET_MS,
                     w.ms() < 0 ? "no" : w.ms() <= TARGET_MS ? "yes" : "no"));
             if (withBefore) {
-                t.append(' ').append(r.before().cell()).append(" |");
+                t.append(' ').append(r.before().cellWithCpu()).append(" |");
             }
-            t.append(' ').append(r.whole().rows() < 0 ? "-" : Integer.toString(r.whole().rows())).append(" | ").append(r.whole().cell()).append(" |");
+            t.append(' ').append(r.whole().rows() < 0 ? "-" : Integer.toString(r.whole().rows())).append(" | ").append(r.whole().cellWithCpu()).append(" |");
             if (withBefore) {
-                t.append(' ').append(r.wholeBefore().cell()).append(" |");
+                t.append(' ').append(r.wholeBefore().cellWithCpu()).append(" |");
             }
             if (withOxigraph) {
                 Timing o = r.oxigraph();
