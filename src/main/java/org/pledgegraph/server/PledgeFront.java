@@ -67,7 +67,7 @@ final class PledgeFront {
 
     private PledgeFront() {}
 
-    static FusekiServer start(RemoteStore store, ServerSettings settings) {
+    static FusekiServer start(RemoteStore store, ServerSettings settings, List<ServerAddOn> addOns) {
         boolean writes = settings.authFile() != null;
         if (writes && !Files.isReadable(settings.authFile())) {
             throw new UserException("credentials file " + settings.authFile() + " is not readable");
@@ -86,6 +86,10 @@ final class PledgeFront {
                 .addServlet(base + "/data", new GraphStore(store, services, settings));
         if (settings.readCors()) {
             builder.addFilter(base + "/*", new ReadCors());
+        }
+        // The pages (web/) read through Store.query, which a remote store answers like the embedded one.
+        for (ServerAddOn addOn : addOns) {
+            addOn.addTo(PledgeServer.routesOf(builder));
         }
         if (writes) {
             builder.securityHandler(WriteAuthentication.handler(settings.authFile(), ServerSettings.REALM, base));

@@ -73,8 +73,18 @@ abstract class BackendSuite {
         return java.util.Set.of();
     }
 
+    /**
+     * Catalog queries this engine may get no answer to at all (documented in docs/deploy.md): not sent, since a query
+     * that hangs holds one of the engine's threads and, after a few, the engine answers nothing; the steps of the
+     * command line that run them are skipped.
+     */
+    java.util.Set<String> knownHangs() {
+        return java.util.Set.of();
+    }
+
     private boolean runsKnownFailure(List<String> step) {
-        return step.get(0).equals("status") && knownFailures().contains(step.contains("--active") ? "active-as-of" : "status-as-of");
+        String query = step.contains("--active") ? "active-as-of" : "status-as-of";
+        return step.get(0).equals("status") && (knownFailures().contains(query) || knownHangs().contains(query));
     }
 
     Cli.Run cli(List<String> args) {
@@ -114,7 +124,9 @@ abstract class BackendSuite {
         for (List<String> step : STEPS) {
             String name = String.join(" ", step);
             if (runsKnownFailure(step)) {
-                assertEquals(1, cli(step).exit(), name + " fails on this engine, as documented");
+                if (knownHangs().stream().noneMatch(q -> step.contains("--active") == q.equals("active-as-of"))) {
+                    assertEquals(1, cli(step).exit(), name + " fails on this engine, as documented");
+                }
                 continue;
             }
             assertEquals(expected.get(name), answer(cli(step)), name);
@@ -141,7 +153,9 @@ abstract class BackendSuite {
             List<Path> withSetup = new ArrayList<>();
             for (Path file : queryFiles()) {
                 String name = file.getFileName().toString().replaceAll("\\.rq$", "");
-                if (knownFailures().contains(name)) {
+                if (knownHangs().contains(name)) {
+                    System.out.println(getClass().getSimpleName() + ": " + name + " not sent: this engine may not answer it (docs/deploy.md)");
+                } else if (knownFailures().contains(name)) {
                     List<String> none = new ArrayList<>();
                     try {
                         check(store, file, none);
