@@ -80,7 +80,9 @@ final class PledgeFront {
                 .enableCors(false)
                 .realm(ServerSettings.REALM)
                 .addFilter("/*", new BodyLimit(settings.maxBodyBytes()))
+                .addFilter("/*", new NoTrace())
                 .addFilter(base + "/*", new WriteGate(writes, ServerSettings.REALM))
+                .addFilter(base + "/*", new CrossSiteWrites())
                 .addServlet(base + "/sparql", new Queries(store, services, settings))
                 .addServlet(base + "/update", new Updates(store, services))
                 .addServlet(base + "/data", new GraphStore(store, services, settings));
@@ -95,6 +97,9 @@ final class PledgeFront {
             builder.securityHandler(WriteAuthentication.handler(settings.authFile(), ServerSettings.REALM, base));
         }
         FusekiServer fuseki = builder.build();
+        if (writes) {
+            fuseki.getJettyServer().setHandler(new PasswordThrottle(fuseki.getJettyServer().getHandler()));
+        }
         for (Connector connector : fuseki.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(settings.host());

@@ -21,6 +21,13 @@ class VirtuosoBackendTest extends BackendSuite {
 
     @BeforeAll
     static void start() {
+        // Not part of every build: ~70 s on a quiet machine, but with the machine loaded one run waited 13 minutes
+        // for an update that Virtuoso then failed ("SR171: Transaction timed out"). Opt in with -Dpledgegraph.virtuoso=true.
+        boolean optedIn = Boolean.getBoolean("pledgegraph.virtuoso");
+        if (!optedIn) {
+            System.out.println("VirtuosoBackendTest skipped: opt in with -Dpledgegraph.virtuoso=true (docs/deploy.md)");
+        }
+        Assumptions.assumeTrue(optedIn, "skipped: opt in with -Dpledgegraph.virtuoso=true");
         LocalVirtuoso.missing().ifPresent(why -> System.out.println("VirtuosoBackendTest skipped: " + why));
         Assumptions.assumeTrue(LocalVirtuoso.missing().isEmpty(), () -> "skipped: " + LocalVirtuoso.missing().orElse(""));
         virtuoso = LocalVirtuoso.start(serverDir);
@@ -40,6 +47,28 @@ class VirtuosoBackendTest extends BackendSuite {
     @Override
     java.util.Set<String> knownHangs() {
         return java.util.Set.of("status-as-of");
+    }
+
+    /**
+     * cameo-codes and commitments keep a kind that a more specific one should hide (Virtuoso misreads their
+     * {@code FILTER NOT EXISTS { ?c a ?k2 . ?k2 rdfs:subClassOf+ ?k ... }}); class-hierarchy also lists the classes
+     * of Virtuoso's own graphs, which are part of its default graph.
+     */
+    @Override
+    java.util.Set<String> knownDifferences() {
+        return java.util.Set.of("cameo-codes", "commitments", "class-hierarchy");
+    }
+
+    /** Virtuoso keeps "90000000000.0"^^xsd:decimal as "90000000000"^^xsd:integer: the value, not the datatype. */
+    @Override
+    boolean numbersAsValues() {
+        return true;
+    }
+
+    @Override
+    java.util.Set<String> engineGraphs() {
+        return java.util.Set.of("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
+                "http://localuriqaserver/sparql");
     }
 
     @Override
