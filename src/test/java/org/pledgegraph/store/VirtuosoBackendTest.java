@@ -52,7 +52,7 @@ class VirtuosoBackendTest extends BackendSuite {
     /**
      * cameo-codes and commitments keep a kind that a more specific one should hide (Virtuoso misreads their
      * {@code FILTER NOT EXISTS { ?c a ?k2 . ?k2 rdfs:subClassOf+ ?k ... }}); class-hierarchy also lists the classes
-     * of Virtuoso's own graphs, which are part of its default graph.
+     * of other namespaces (Virtuoso does not apply its outer FILTER STRSTARTS).
      */
     @Override
     java.util.Set<String> knownDifferences() {
