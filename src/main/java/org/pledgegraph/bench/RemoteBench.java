@@ -79,24 +79,63 @@ public final class RemoteBench {
         try (EmbeddedStore embedded = EmbeddedStore.open(dir)) {
             embedded.setDerivation(Materializer.fromRules());
             rows.add(new Row("load + derive", once(() -> embedded.putGraphs(graphs, true)), once(() -> remote.putGraphs(graphs, true))));
-            Node event = embedded.query(v -> v.select(AWAITED).next().get("e"));
-            String of = event.getURI();
-            LocalDate on = LocalDate.of(2030, 1, 1);
-            rows.add(new Row("event add + remove (" + of.substring(of.lastIndexOf('/') + 1) + ")",
-                    median(() -> addRemove(embedded, of, on)), median(() -> addRemove(remote, of, on))));
-            try (Stream<Path> files = Files.list(project.resolve("queries"))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".rq")).sorted().toList()) {
-                    Query q = QueryRunner.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-                    String name = file.getFileName().toString();
-                    rows.add(new Row(name, median(() -> ask(embedded, q)), median(() -> ask(remote, q))));
-                    log.printf("  %s done%n", name);
-                    log.flush();
-                }
-            }
+            rows.addAll(compare(embedded, remote));
         } finally {
             deleteTree(dir);
         }
         return rows;
+    }
+
+    /**
+     * Every catalog query and recording and retracting one awaited event, on two stores that hold the same data:
+     * each repetition times the embedded store, then the remote one (the order alternates), so that both see the same
+     * machine; medians after one untimed round each.
+     */
+    public List<Row> compare(Store embedded, Store remote) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        Node event = embedded.query(v -> v.select(AWAITED).next().get("e"));
+        String of = event.getURI();
+        LocalDate on = LocalDate.of(2030, 1, 1);
+        rows.add(side("event add + remove (" + of.substring(of.lastIndexOf('/') + 1) + ")",
+                () -> addRemove(embedded, of, on), () -> addRemove(remote, of, on)));
+        try (Stream<Path> files = Files.list(project.resolve("queries"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".rq")).sorted().toList()) {
+                Query q = QueryRunner.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+                String name = file.getFileName().toString();
+                rows.add(side(name, () -> ask(embedded, q), () -> ask(remote, q)));
+                log.printf("  %s done%n", name);
+                log.flush();
+            }
+        }
+        return rows;
+    }
+
+    private Row side(String what, Runnable embedded, Runnable remote) {
+        embedded.run(); // warm-up, untimed
+        remote.run();
+        double[] a = new double[repeat];
+        double[] b = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            if (i % 2 == 0) {
+                a[i] = once(embedded);
+                b[i] = once(remote);
+            } else {
+                b[i] = once(remote);
+                a[i] = once(embedded);
+            }
+        }
+        java.util.Arrays.sort(a);
+        java.util.Arrays.sort(b);
+        return new Row(what, a[repeat / 2], b[repeat / 2]);
+    }
+
+    /** The geometric mean of remote / embedded over the rows: one figure for "within 2x". */
+    public static double geometricMeanRatio(List<Row> rows) {
+        double logSum = 0;
+        for (Row r : rows) {
+            logSum += Math.log(Math.max(0.001, r.remoteMs()) / Math.max(0.001, r.embeddedMs()));
+        }
+        return Math.exp(logSum / Math.max(1, rows.size()));
     }
 
     public static String table(long target, String url, List<Row> rows) {
@@ -107,6 +146,7 @@ public final class RemoteBench {
             t.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f |%n", r.what(), r.embeddedMs(), r.remoteMs(),
                     r.remoteMs() / Math.max(0.001, r.embeddedMs())));
         }
+        t.append(String.format(Locale.ROOT, "%nGeometric mean of remote / embedded: %.2f%n", geometricMeanRatio(rows)));
         return t.toString();
     }
 
@@ -123,16 +163,6 @@ public final class RemoteBench {
         long t0 = System.nanoTime();
         r.run();
         return (System.nanoTime() - t0) / 1e6;
-    }
-
-    private double median(Runnable r) {
-        r.run(); // warm-up, untimed
-        double[] ms = new double[repeat];
-        for (int i = 0; i < repeat; i++) {
-            ms[i] = once(r);
-        }
-        java.util.Arrays.sort(ms);
-        return ms[repeat / 2];
     }
 
     private static void deleteTree(Path dir) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {HttpBenchCommand.class, SoakCommand.class, BenchPagesCommand.class, BenchCatalogCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {HttpBenchCommand.class, SoakCommand.class, BenchPagesCommand.class,
+        BenchCatalogCommand.class, BenchRemoteCommand.class},
         description = {"Measure load, full materialization, recomputation after one recorded event, status --as-of and "
                 + "the catalog queries on synthetic data of about the given sizes, each in a fresh TDB2 store; and, "
                 + "within a bound, Jena's OWLMicro reasoner answering the same activation question.",

@@ -67,7 +67,7 @@ final class PledgeFront {
 
     private PledgeFront() {}
 
-    static FusekiServer start(RemoteStore store, ServerSettings settings) {
+    static FusekiServer start(RemoteStore store, ServerSettings settings, List<ServerAddOn> addOns) {
         boolean writes = settings.authFile() != null;
         if (writes && !Files.isReadable(settings.authFile())) {
             throw new UserException("credentials file " + settings.authFile() + " is not readable");
@@ -80,17 +80,26 @@ final class PledgeFront {
                 .enableCors(false)
                 .realm(ServerSettings.REALM)
                 .addFilter("/*", new BodyLimit(settings.maxBodyBytes()))
+                .addFilter("/*", new NoTrace())
                 .addFilter(base + "/*", new WriteGate(writes, ServerSettings.REALM))
+                .addFilter(base + "/*", new CrossSiteWrites())
                 .addServlet(base + "/sparql", new Queries(store, services, settings))
                 .addServlet(base + "/update", new Updates(store, services))
                 .addServlet(base + "/data", new GraphStore(store, services, settings));
         if (settings.readCors()) {
             builder.addFilter(base + "/*", new ReadCors());
         }
+        // The pages (web/) read through Store.query, which a remote store answers like the embedded one.
+        for (ServerAddOn addOn : addOns) {
+            addOn.addTo(PledgeServer.routesOf(builder));
+        }
         if (writes) {
             builder.securityHandler(WriteAuthentication.handler(settings.authFile(), ServerSettings.REALM, base));
         }
         FusekiServer fuseki = builder.build();
+        if (writes) {
+            fuseki.getJettyServer().setHandler(new PasswordThrottle(fuseki.getJettyServer().getHandler()));
+        }
         for (Connector connector : fuseki.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(settings.host());

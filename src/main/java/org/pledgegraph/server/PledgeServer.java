@@ -48,7 +48,7 @@ public final class PledgeServer implements AutoCloseable {
         if (store instanceof org.pledgegraph.store.RemoteStore remote) {
             // A stateless front: the same endpoints, over a remote store (serve --store-url).
             try {
-                return new PledgeServer(PledgeFront.start(remote, settings), null, settings);
+                return new PledgeServer(PledgeFront.start(remote, settings, addOns), null, settings);
             } catch (UserException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -154,7 +154,7 @@ public final class PledgeServer implements AutoCloseable {
         }
     }
 
-    private static ServerAddOn.Routes routesOf(FusekiServer.Builder builder) {
+    static ServerAddOn.Routes routesOf(FusekiServer.Builder builder) {
         return new ServerAddOn.Routes() {
             @Override
             public ServerAddOn.Routes servlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet) {

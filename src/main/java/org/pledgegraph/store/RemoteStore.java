@@ -396,7 +396,7 @@ public final class RemoteStore implements Store {
 
     /** A query with its own time limit, sent as it is (a front's queries, already parsed and checked). */
     public QueryExec exec(Query query, Duration timeout) {
-        return org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoints.query()).query(query)
+        return org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoints.query()).query(WireQuery.of(query))
                 .timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).build();
     }
 

@@ -73,8 +73,36 @@ abstract class BackendSuite {
         return java.util.Set.of();
     }
 
+    /**
+     * Catalog queries this engine may get no answer to at all (documented in docs/deploy.md): not sent, since a query
+     * that hangs holds one of the engine's threads and, after a few, the engine answers nothing; the steps of the
+     * command line that run them are skipped.
+     */
+    java.util.Set<String> knownHangs() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Catalog queries whose rows differ on this engine (each documented in docs/deploy.md, with why): they must still
+     * differ, so that a fixed engine or query shows up here.
+     */
+    java.util.Set<String> knownDifferences() {
+        return java.util.Set.of();
+    }
+
+    /** Whether the engine may give a number back with another numeric datatype (the same value): exports compare values. */
+    boolean numbersAsValues() {
+        return false;
+    }
+
+    /** Graphs the engine keeps for itself, which its export shows beside pledgegraph's (Virtuoso's configuration). */
+    java.util.Set<String> engineGraphs() {
+        return java.util.Set.of();
+    }
+
     private boolean runsKnownFailure(List<String> step) {
-        return step.get(0).equals("status") && knownFailures().contains(step.contains("--active") ? "active-as-of" : "status-as-of");
+        String query = step.contains("--active") ? "active-as-of" : "status-as-of";
+        return step.get(0).equals("status") && (knownFailures().contains(query) || knownHangs().contains(query));
     }
 
     Cli.Run cli(List<String> args) {
@@ -114,7 +142,9 @@ abstract class BackendSuite {
         for (List<String> step : STEPS) {
             String name = String.join(" ", step);
             if (runsKnownFailure(step)) {
-                assertEquals(1, cli(step).exit(), name + " fails on this engine, as documented");
+                if (knownHangs().stream().noneMatch(q -> step.contains("--active") == q.equals("active-as-of"))) {
+                    assertEquals(1, cli(step).exit(), name + " fails on this engine, as documented");
+                }
                 continue;
             }
             assertEquals(expected.get(name), answer(cli(step)), name);
@@ -123,14 +153,25 @@ abstract class BackendSuite {
         Cli.Run export = cli(List.of("export", "--format", "nq", "-o", exported.toString()));
         assertEquals(0, export.exit(), export.err());
         DatasetGraph actual = parse(exported);
-        assertTrue(IsoMatcher.isomorphic(referenceExport, actual), "the export is the embedded store's, up to blank nodes");
+        java.util.Set<String> others = new java.util.TreeSet<>();
+        actual.listGraphNodes().forEachRemaining(g -> {
+            if (!g.getURI().startsWith(Vocab.GRAPH)) {
+                others.add(g.getURI());
+            }
+        });
+        assertTrue(engineGraphs().containsAll(others), "no graph but pledgegraph's and the engine's own: " + others);
+        others.forEach(g -> actual.removeGraph(org.apache.jena.graph.NodeFactory.createURI(g)));
+        DatasetGraph expectedExport = numbersAsValues() ? numbersAsDecimals(referenceExport) : referenceExport;
+        assertTrue(IsoMatcher.isomorphic(expectedExport, numbersAsValues() ? numbersAsDecimals(actual) : actual),
+                "the export is the embedded store's, up to blank nodes" + (numbersAsValues() ? " and numeric datatypes" : ""));
 
         // The export loads back into a fresh embedded store and exports the same again: the round trip.
         Path ttl = dir.resolve("export.ttl");
         assertEquals(0, cli(List.of("export", "--format", "ttl", "-o", ttl.toString())).exit());
         Graph union = RDFParser.source(ttl).toGraph();
-        long quads = Txn.calculateRead(actual, () -> (long) actual.getUnionGraph().size());
-        assertEquals(union.size(), quads == union.size() ? union.size() : distinctTriples(actual), "union export");
+        DatasetGraph all = parse(exported); // with the engine's own graphs, which the union export holds too
+        long quads = Txn.calculateRead(all, () -> (long) all.getUnionGraph().size());
+        assertEquals(union.size(), quads == union.size() ? union.size() : distinctTriples(all), "union export");
     }
 
     @Test
@@ -141,7 +182,9 @@ abstract class BackendSuite {
             List<Path> withSetup = new ArrayList<>();
             for (Path file : queryFiles()) {
                 String name = file.getFileName().toString().replaceAll("\\.rq$", "");
-                if (knownFailures().contains(name)) {
+                if (knownHangs().contains(name)) {
+                    System.out.println(getClass().getSimpleName() + ": " + name + " not sent: this engine may not answer it (docs/deploy.md)");
+                } else if (knownFailures().contains(name)) {
                     List<String> none = new ArrayList<>();
                     try {
                         check(store, file, none);
@@ -159,6 +202,13 @@ abstract class BackendSuite {
                 new org.pledgegraph.load.Loader(PROJECT).load(store, true);
                 CatalogSetup.apply(store, file.getFileName().toString().replaceAll("\\.rq$", ""));
                 check(store, file, failures);
+            }
+            for (String name : knownDifferences()) {
+                if (failures.removeIf(f -> f.startsWith(name + ": expected"))) {
+                    System.out.println(getClass().getSimpleName() + ": " + name + " gives other rows, as documented");
+                } else {
+                    failures.add(name + ": listed as giving other rows on this engine, but gave its expected rows");
+                }
             }
             assertEquals(List.of(), failures);
         }
@@ -196,6 +246,21 @@ abstract class BackendSuite {
         return store;
     }
 
+    /** A copy with every xsd:integer and xsd:decimal literal written as the xsd:decimal of its value. */
+    static DatasetGraph numbersAsDecimals(DatasetGraph dsg) {
+        DatasetGraph copy = DatasetGraphFactory.createTxnMem();
+        dsg.find().forEachRemaining(q -> {
+            org.apache.jena.graph.Node o = q.getObject();
+            if (o.isLiteral() && (o.getLiteralDatatypeURI().equals(org.apache.jena.vocabulary.XSD.integer.getURI())
+                    || o.getLiteralDatatypeURI().equals(org.apache.jena.vocabulary.XSD.decimal.getURI()))) {
+                String value = new java.math.BigDecimal(o.getLiteralLexicalForm()).stripTrailingZeros().toPlainString();
+                o = org.apache.jena.graph.NodeFactory.createLiteralDT(value, org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal);
+            }
+            copy.add(org.apache.jena.sparql.core.Quad.create(q.getGraph(), q.getSubject(), q.getPredicate(), o));
+        });
+        return copy;
+    }
+
     private static long distinctTriples(DatasetGraph dsg) {
         Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
         dsg.find().forEachRemaining(q -> g.add(q.asTriple()));
@@ -219,8 +284,9 @@ abstract class BackendSuite {
         Query query = QueryRunner.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QueryRunner.runLocal(store, query, QueryRunner.Format.tsv, out);
-        List<String> actual = lines(out.toString(StandardCharsets.UTF_8));
-        List<String> expected = lines(Files.readString(PROJECT.resolve("src/test/resources/catalog/" + name + ".tsv")));
+        List<String> actual = lines(out.toString(StandardCharsets.UTF_8)).stream().map(BackendSuite::sameNumbers).toList();
+        List<String> expected = lines(Files.readString(PROJECT.resolve("src/test/resources/catalog/" + name + ".tsv")))
+                .stream().map(BackendSuite::sameNumbers).toList();
         List<String> expectedRows = new ArrayList<>(expected.subList(1, expected.size()));
         List<String> actualRows = new ArrayList<>(actual.subList(1, actual.size()));
         if (!query.hasOrderBy()) {
@@ -230,6 +296,20 @@ abstract class BackendSuite {
         if (!expected.get(0).equals(actual.get(0)) || !expectedRows.equals(actualRows)) {
             failures.add(name + ": expected\n" + String.join("\n", expected) + "\nbut got\n" + String.join("\n", actual));
         }
+    }
+
+    /**
+     * A row with each bare number written in one form (90000000000.0 and 90000000000 are one value; Virtuoso writes
+     * an xsd:decimal without its ".0"): the value is compared, not its spelling.
+     */
+    static String sameNumbers(String row) {
+        String[] cells = row.split("\t", -1);
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i].matches("[+-]?\\d+(\\.\\d*)?")) {
+                cells[i] = new java.math.BigDecimal(cells[i]).stripTrailingZeros().toPlainString();
+            }
+        }
+        return String.join("\t", cells);
     }
 
     private static List<String> lines(String text) {

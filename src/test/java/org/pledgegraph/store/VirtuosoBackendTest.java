@@ -21,11 +21,11 @@ class VirtuosoBackendTest extends BackendSuite {
 
     @BeforeAll
     static void start() {
-        // Not yet part of every build: on this machine a query of the suite got no answer from Virtuoso 7.2.5 within
-        // minutes (not diagnosed yet), which would stall mvn verify. Opt in with -Dpledgegraph.virtuoso=true.
+        // Not part of every build: ~70 s on a quiet machine, but with the machine loaded one run waited 13 minutes
+        // for an update that Virtuoso then failed ("SR171: Transaction timed out"). Opt in with -Dpledgegraph.virtuoso=true.
         boolean optedIn = Boolean.getBoolean("pledgegraph.virtuoso");
         if (!optedIn) {
-            System.out.println("VirtuosoBackendTest skipped: opt in with -Dpledgegraph.virtuoso=true (a query hangs on Virtuoso 7.2.5, under investigation)");
+            System.out.println("VirtuosoBackendTest skipped: opt in with -Dpledgegraph.virtuoso=true (docs/deploy.md)");
         }
         Assumptions.assumeTrue(optedIn, "skipped: opt in with -Dpledgegraph.virtuoso=true");
         LocalVirtuoso.missing().ifPresent(why -> System.out.println("VirtuosoBackendTest skipped: " + why));
@@ -40,10 +40,35 @@ class VirtuosoBackendTest extends BackendSuite {
         }
     }
 
-    /** Virtuoso 7.2.5 stops with "SQ156: Internal Optimized compiler error: Bad dfe in sqlo_place_exp" on this one. */
+    /**
+     * Virtuoso 7.2.5 stops on status-as-of.rq with "SQ156: Internal Optimized compiler error: Bad dfe in
+     * sqlo_place_exp", or, written as Jena writes it, gets no answer at all (docs/deploy.md has the constructs).
+     */
     @Override
-    java.util.Set<String> knownFailures() {
+    java.util.Set<String> knownHangs() {
         return java.util.Set.of("status-as-of");
+    }
+
+    /**
+     * cameo-codes and commitments keep a kind that a more specific one should hide (Virtuoso misreads their
+     * {@code FILTER NOT EXISTS { ?c a ?k2 . ?k2 rdfs:subClassOf+ ?k ... }}); class-hierarchy also lists the classes
+     * of other namespaces (Virtuoso does not apply its outer FILTER STRSTARTS).
+     */
+    @Override
+    java.util.Set<String> knownDifferences() {
+        return java.util.Set.of("class-hierarchy");
+    }
+
+    /** Virtuoso keeps "90000000000.0"^^xsd:decimal as "90000000000"^^xsd:integer: the value, not the datatype. */
+    @Override
+    boolean numbersAsValues() {
+        return true;
+    }
+
+    @Override
+    java.util.Set<String> engineGraphs() {
+        return java.util.Set.of("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
+                "http://localuriqaserver/sparql");
     }
 
     @Override
