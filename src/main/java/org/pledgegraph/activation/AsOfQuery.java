@@ -85,6 +85,20 @@ public final class AsOfQuery {
         }));
     }
 
+    /**
+     * The rows of the commitments a group pattern binds to {@code ?commitment} (for example a sub-select of candidates),
+     * as of the date, in place of the page. Only for a query whose page line is one sub-select ({@code status-as-of.rq}).
+     */
+    public Query over(LocalDate date, String commitments) {
+        return QueryFactory.create(onPageLine(dated(date), line -> {
+            Matcher select = PAGE_SELECT.matcher(line);
+            if (!select.find()) {
+                throw new IllegalStateException("the line marked '# page' is not one sub-select: " + line);
+            }
+            return line.substring(0, select.start()) + commitments + line.substring(select.end());
+        }));
+    }
+
     private String dated(LocalDate date) {
         Matcher line = MARKED_LINE.matcher(text);
         StringBuilder out = new StringBuilder();
