@@ -91,7 +91,7 @@ public final class StatusListing {
             + "(pg:Fulfilment \"2\" \"fulfilled\") (pg:Lapse \"3\" \"lapsed\") (pg:Withdrawal \"4\" \"withdrawn\") }";
     /** The first window, in days; it widens four times over until it holds a page, up to {@link #WIDEST}. */
     static final int FIRST_WINDOW = 16;
-    static final int WIDEST = 4 * 4096;
+    static final int WIDEST = 4096;
     /** Commitments per query when the listing walks them by IRI (pending rows, or a listing no window served). */
     static final int WALK = 500;
 
@@ -110,6 +110,17 @@ public final class StatusListing {
         if (!datedDone) {
             LocalDate end = after == null ? asOf : after.since();
             for (int days = FIRST_WINDOW; ; days *= 4) {
+                // Widened first on a count of the window's commitments (lookups only), then their statuses once.
+                // Every candidate has a dated status, so with neither status nor kind filtered, a window that finds as
+                // many as there are dated statuses holds them all.
+                boolean complete = after == null && filters.status() == null && filters.kind() == null;
+                while (days < WIDEST) {
+                    long found = candidateCount(view, filters, end.minusDays(days - 1L), end);
+                    if (found >= wanted + wanted / 4 || (complete && found >= dated)) {
+                        break;
+                    }
+                    days *= 2;
+                }
                 LocalDate start = end.minusDays(days - 1L);
                 List<Row> kept = matching(window(view, asOf, filters, start, end), filters).stream()
                         .filter(r -> inWindow(r, start, end) && isAfter(r, after)).toList();
@@ -161,6 +172,15 @@ public final class StatusListing {
 
     /** The rows of every commitment whose status may have changed on a day of [start, end]. */
     public static List<Row> window(StoreView view, LocalDate asOf, Filters filters, LocalDate start, LocalDate end) {
+        return rows(view, asOf, "{ " + candidates(filters, start, end) + " }");
+    }
+
+    /** How many commitments the window's lookups find: a cheap count (no status) that sizes the window. */
+    static long candidateCount(StoreView view, Filters filters, LocalDate start, LocalDate end) {
+        return number(view, "SELECT (COUNT(*) AS ?n) WHERE { " + candidates(filters, start, end) + " }");
+    }
+
+    private static String candidates(Filters filters, LocalDate start, LocalDate end) {
         StringBuilder days = new StringBuilder();
         StringBuilder periods = new StringBuilder();
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
@@ -172,14 +192,13 @@ public final class StatusListing {
                 }
             }
         }
-        String candidates = "{ SELECT DISTINCT ?commitment WHERE { { VALUES ?day { " + days + "} "
+        return "SELECT DISTINCT ?commitment WHERE { { VALUES ?day { " + days + "} "
                 + "{ GRAPH " + INFERRED + " { ?commitment pg:activeFrom ?day } } "
                 + "UNION { GRAPH " + INFERRED + " { ?commitment pg:activeNoLaterThan ?day } } "
                 + "UNION { ?end pg:occurredOn ?day ; pg:occurrenceOf ?commitment } } "
                 + (periods.isEmpty() ? "" : "UNION { VALUES ?period { " + periods + "} GRAPH " + INFERRED
                         + " { ?commitment pg:activeFrom ?period } } ")
-                + "?commitment a pg:Commitment . " + patterns(filters) + "} }";
-        return rows(view, asOf, candidates);
+                + "?commitment a pg:Commitment . " + patterns(filters) + "}";
     }
 
     /** Every row under the filters, in no order: what a page is a part of (the tests compare them). */
@@ -253,9 +272,10 @@ public final class StatusListing {
         String f = patterns(filters);
         String day = "\"" + asOf + "\"";
         long total = number(view, "SELECT (COUNT(*) AS ?n) WHERE { ?commitment a pg:Commitment . " + f + "}");
-        long begun = number(view, "SELECT (COUNT(DISTINCT ?commitment) AS ?n) WHERE { GRAPH " + INFERRED
+        // COUNT(*), not COUNT(DISTINCT): rule 32 gives a commitment one pg:activeFrom (and the status query one row).
+        long begun = number(view, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH " + INFERRED
                 + " { ?commitment pg:activeFrom ?from } FILTER (STR(?from) <= " + day + ") " + f + "}");
-        long undetermined = number(view, "SELECT (COUNT(DISTINCT ?commitment) AS ?n) WHERE { GRAPH " + INFERRED
+        long undetermined = number(view, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH " + INFERRED
                 + " { ?commitment pg:activeNoLaterThan ?by ; pg:activeFrom ?from } FILTER (STR(?by) > " + day
                 + " && STR(?from) <= " + day + ") " + f + "}");
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -58,6 +58,8 @@ public final class CommitmentsPage extends HttpServlet {
     static final int SHOWN = 100;
     /** Above this many sources, the source filter is a field for its IRI rather than a list. */
     static final int LISTED_SOURCES = 200;
+    /** The "suppose" control offers the events most conditions await, this many. */
+    static final int OFFERED_EVENTS = 50;
 
     private final transient Site site;
 
@@ -106,6 +108,11 @@ public final class CommitmentsPage extends HttpServlet {
                 column(view, "dashboard-sources", "source"), column(view, "awaited-events", "event")));
         String supposedEvent = event != null && read.events().contains(event) ? event
                 : read.events().isEmpty() ? null : read.events().get(0);
+        // The most awaited events are offered (and labelled), and the one chosen.
+        List<String> offered = new ArrayList<>(read.events().subList(0, Math.min(OFFERED_EVENTS, read.events().size())));
+        if (supposedEvent != null && !offered.contains(supposedEvent)) {
+            offered.add(supposedEvent);
+        }
         StatusListing.Page page = read.page();
         Map<String, String> before = new HashMap<>();
         List<CommitmentStatus> becoming = List.of();
@@ -132,7 +139,7 @@ public final class CommitmentsPage extends HttpServlet {
                 .map(e -> new Count(e.getKey(), e.getValue(), e.getKey().equals(filters.status()))).toList();
 
         boolean manySources = read.sources().size() > LISTED_SOURCES;
-        Set<String> wanted = new TreeSet<>(read.events());
+        Set<String> wanted = new TreeSet<>(offered);
         wanted.addAll(read.guarantors());
         wanted.addAll(read.kinds());
         if (!manySources) {
@@ -156,7 +163,7 @@ public final class CommitmentsPage extends HttpServlet {
                 options(new TreeSet<>(read.kinds()), labels, filters.kind()),
                 CommitmentStatus.STATUSES.stream().map(s -> new Option(s, s, s.equals(filters.status()))).toList(),
                 manySources ? List.of() : options(new TreeSet<>(read.sources()), labels, filters.source()),
-                read.events().stream().map(e -> new Option(e, labels.of(e), e.equals(chosenEvent))).toList(),
+                offered.stream().map(e -> new Option(e, labels.of(e), e.equals(chosenEvent))).toList(),
                 supposeOn == null ? null : supposeOn.toString(), supposeOn == null || supposedEvent == null ? null : labels.of(supposedEvent),
                 counts, rows, page.matching(), page.total(), becoming.stream().map(toRow).toList(), timeline, error,
                 manySources, filters.source(), page.next() == null ? null : href(asOf, filters, page.next().format()),

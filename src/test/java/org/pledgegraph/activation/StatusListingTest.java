@@ -18,7 +18,7 @@ import org.pledgegraph.support.TestStores;
  * The dashboard's listing ({@link StatusListing}) against every status worked out one by one: its pages, walked with
  * their cursors, give every row once in the order "latest change first, pending last", and its counts (from
  * aggregates) are those of the statuses, for several dates (before anything was made, inside the EU loan's month,
- * after the summit) and under each kind of filter. Small pages (3 rows) make the windows widen and the walk page.
+ * after the summit) and under each kind of filter. Small pages (4 rows) make the windows widen and the walk page.
  */
 class StatusListingTest {
     @RegisterExtension
@@ -28,11 +28,10 @@ class StatusListingTest {
     void pagesAndCountsAreThoseOfEveryStatus() {
         List<StatusListing.Filters> filters = List.of(StatusListing.Filters.NONE,
                 new StatusListing.Filters(null, null, null, "pending"),
-                new StatusListing.Filters(null, null, null, "active"),
                 new StatusListing.Filters(Vocab.ID + "state/germany", null, null, null),
                 new StatusListing.Filters(null, Vocab.PG + "Commitment", null, null),
                 new StatusListing.Filters(null, Vocab.PG + "LoanCommitment", Vocab.ID + "source/coalition-summit-2026-01-07", null));
-        for (LocalDate date : List.of(LocalDate.of(2025, 11, 30), LocalDate.of(2025, 12, 20), LocalDate.of(2026, 1, 7), LocalDate.of(2031, 3, 1))) {
+        for (LocalDate date : List.of(LocalDate.of(2025, 11, 30), LocalDate.of(2025, 12, 20), LocalDate.of(2026, 1, 7))) {
             for (StatusListing.Filters f : filters) {
                 List<StatusListing.Row> all = repository.store().query(v -> StatusListing.walkAll(v, date,
                         new StatusListing.Filters(f.guarantor(), f.kind(), f.source(), null)));
@@ -47,7 +46,7 @@ class StatusListingTest {
                 StatusListing.Cursor after = null;
                 for (int guard = 0; guard < 20; guard++) {
                     StatusListing.Cursor from = after;
-                    StatusListing.Page page = repository.store().query(v -> StatusListing.page(v, date, f, 3, from));
+                    StatusListing.Page page = repository.store().query(v -> StatusListing.page(v, date, f, 4, from));
                     assertEquals(expectedCounts, page.counts(), "counts on " + date + " under " + f);
                     paged.addAll(page.rows());
                     after = page.next();
