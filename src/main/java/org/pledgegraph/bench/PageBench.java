@@ -25,7 +25,12 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.pledgegraph.Vocab;
+import org.pledgegraph.activation.AsOfQuery;
+import org.pledgegraph.activation.CommitmentStatus;
+import org.pledgegraph.activation.EventLedger;
 import org.pledgegraph.activation.Materializer;
+import org.pledgegraph.activation.OccurrenceKind;
+import org.pledgegraph.activation.StatusListing;
 import org.pledgegraph.server.PledgeServer;
 import org.pledgegraph.server.ServerSettings;
 import org.pledgegraph.store.Derivation;
@@ -45,7 +50,7 @@ public final class PageBench {
     /** One page's latencies in ms: median, 90th percentile, fastest, and the size of its HTML. */
     public record Timing(String page, String path, int status, long bytes, double p50, double p90, double min) {}
 
-    public record Result(long triples, int summits, long loadMs, List<Timing> timings) {}
+    public record Result(long triples, int summits, long loadMs, List<Timing> timings, List<Timing> inProcess) {}
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final Node SYNTHETIC_GRAPH = Vocab.iri(Vocab.sourceGraph("synthetic"));
@@ -89,11 +94,13 @@ public final class PageBench {
 
             PledgeServer server = PledgeServer.start(store, ServerSettings.defaults().withPort(0),
                     List.of(new Web(store, Links.w3id(), settings.project())));
+            List<Timing> pages;
             try {
-                return new Result(triples, summits, loadMs, measure(server.baseUrl(), summits));
+                pages = measure(server.baseUrl(), summits);
             } finally {
                 server.close();
             }
+            return new Result(triples, summits, loadMs, pages, statusQuestions(store, summits));
         } finally {
             if (!settings.keep()) {
                 deleteTree(dir);
@@ -145,6 +152,80 @@ public final class PageBench {
             note("%s: p50 %.1f ms (HTTP %d)", name, percentile(ms, 50), last == null ? -1 : last.statusCode());
         });
         return timings;
+    }
+
+    /**
+     * In the process, on the same store: the status queries as shipped (a page) and as {@code status} runs them (every
+     * row), and the dashboard question (record an event, then the first 100 statuses by date with the count of each):
+     * {@link StatusListing}'s page against the baseline of the same run, the way it was asked before (every
+     * commitment's status from status-as-of.rq, then the 100 latest by date). Each row checks its answer.
+     */
+    private List<Timing> statusQuestions(Store store, int summits) {
+        int k = (summits - 1) / SyntheticData.SUMMITS_PER_AWAITED_EVENT;
+        while (SyntheticData.occurred(k)) {
+            k--;
+        }
+        String event = SyntheticData.awaitedEvent(k * SyntheticData.SUMMITS_PER_AWAITED_EVENT);
+        LocalDate on = SyntheticData.summitDate(summits - 1).plusDays(10);
+        LocalDate asOf = on.plusDays(1);
+        int everyRepeat = Math.max(1, Math.min(3, settings.repeat()));
+        List<Timing> out = new ArrayList<>();
+        long commitments = store.query(v -> StatusListing.counts(v, asOf, StatusListing.Filters.NONE))
+                .values().stream().mapToLong(Long::longValue).sum();
+        out.add(time("status-as-of.rq, the catalog's page (100 rows)", settings.repeat(),
+                () -> check(store.query(v -> count(v.select(AsOfQuery.STATUS.page(asOf, null, 100)))), 100)));
+        out.add(time("active-as-of.rq, the catalog's page (100 rows)", settings.repeat(),
+                () -> check(store.query(v -> count(v.select(AsOfQuery.ACTIVE.page(asOf, null, 100)))), 100)));
+        out.add(time("status-as-of.rq, every row (what `status` prints)", everyRepeat,
+                () -> check(store.query(v -> count(v.select(AsOfQuery.STATUS.on(asOf)))), commitments)));
+        out.add(time("dashboard question: record the event, first 100 by date + counts", settings.repeat(), () -> {
+            EventLedger.add(store, OccurrenceKind.ENTRY_INTO_FORCE, event, on, null, "benchmark");
+            try {
+                StatusListing.Page first = store.query(v -> StatusListing.page(v, asOf, StatusListing.Filters.NONE, 100, null));
+                check(first.rows().size(), 100);
+            } finally {
+                EventLedger.remove(store, OccurrenceKind.ENTRY_INTO_FORCE, event);
+            }
+        }));
+        out.add(time("baseline: the same from every status (status-as-of.rq without its page), then the latest 100", everyRepeat, () -> {
+            EventLedger.add(store, OccurrenceKind.ENTRY_INTO_FORCE, event, on, null, "benchmark");
+            try {
+                List<CommitmentStatus> all = store.query(v -> CommitmentStatus.from(v.select(AsOfQuery.STATUS.on(asOf))));
+                check(all.stream().sorted(java.util.Comparator.comparing(CommitmentStatus::activeFromDay,
+                        java.util.Comparator.nullsLast(java.util.Comparator.<LocalDate>reverseOrder()))).limit(100).count(), 100);
+            } finally {
+                EventLedger.remove(store, OccurrenceKind.ENTRY_INTO_FORCE, event);
+            }
+        }));
+        return out;
+    }
+
+    private Timing time(String name, int repeat, Runnable body) {
+        body.run(); // warm
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            long t0 = System.nanoTime();
+            body.run();
+            ms.add((System.nanoTime() - t0) / 1e6);
+        }
+        ms.sort(Comparator.naturalOrder());
+        note("%s: p50 %.1f ms", name, percentile(ms, 50));
+        return new Timing(name, "(in process)", 0, 0, percentile(ms, 50), percentile(ms, 90), ms.get(0));
+    }
+
+    private static long count(org.apache.jena.sparql.exec.RowSet rows) {
+        long n = 0;
+        while (rows.hasNext()) {
+            rows.next();
+            n++;
+        }
+        return n;
+    }
+
+    private static void check(long got, long expected) {
+        if (got != expected) {
+            throw new IllegalStateException("expected " + expected + " rows, got " + got);
+        }
     }
 
     /** A GET, or null when it takes longer than {@link #TIMEOUT} (then the page's status column shows -1). */

@@ -19,7 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "pages", mixinStandardHelpOptions = true,
         description = {"Measure the web pages (entity, commitment, summit, the commitments dashboard, the query page) "
                 + "on a served TDB2 store of synthetic data of about the given size, as GETs over loopback, after a "
-                + "warm-up; /$/ping on the same server is the baseline. Prints a Markdown table (ms)."})
+                + "warm-up; /$/ping on the same server is the baseline. Then, in the process, the status queries (a page, every "
+                + "row) and the dashboard question (record an event, the first 100 statuses by date) beside the way it was "
+                + "asked before. Prints Markdown tables (ms)."})
 final class BenchPagesCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "TRIPLES", description = "Target size in triples (default: ${DEFAULT-VALUE}).",
             defaultValue = "1000000")
@@ -72,6 +74,12 @@ final class BenchPagesCommand implements Callable<Integer> {
         for (PageBench.Timing t : r.timings()) {
             out.printf(Locale.ROOT, "| %s | `%s` | %d | %.0f | %.1f | %.1f | %.1f | %.0f× |%n", t.page(), t.path(), t.status(),
                     t.bytes() / 1024.0, t.p50(), t.p90(), t.min(), t.p50() / ping);
+        }
+        out.printf(Locale.ROOT, "%nIn the process, on the same store (ms; the baseline row answers the dashboard question by working out every status, as the dashboard did before):%n%n");
+        out.println("| question | p50 ms | p90 ms | min ms |");
+        out.println("|---|---|---|---|");
+        for (PageBench.Timing t : r.inProcess()) {
+            out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", t.page(), t.p50(), t.p90(), t.min());
         }
         out.flush();
         return 0;

@@ -9,7 +9,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
@@ -92,13 +91,11 @@ public record CommitmentSection(LocalDate asOf, String status, String activeFrom
     }
 
     /**
-     * status-as-of.rq for the date, asked of one commitment: ?commitment is replaced by its IRI throughout, so that every
-     * sub-query starts from it rather than from all commitments (a trailing VALUES block would filter after the
-     * whole list is worked out). StatusQueryTest checks it gives the rows of the whole query.
+     * status-as-of.rq for the date, asked of one commitment: its IRI bound in place of the page ({@link AsOfQuery#of}),
+     * so that every lookup starts from it. StatusQueryTest checks it gives the rows of the whole query.
      */
     static Query statusQuery(LocalDate asOf, Node commitment) {
-        return org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(AsOfQuery.STATUS.on(asOf),
-                java.util.Map.of(Var.alloc("commitment"), commitment));
+        return AsOfQuery.STATUS.of(asOf, commitment.getURI());
     }
 
     private static boolean after(Node date, LocalDate asOf) {

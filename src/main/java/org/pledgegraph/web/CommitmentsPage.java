@@ -6,13 +6,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServlet;
@@ -20,16 +17,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.query.QueryCancelledException;
 import org.pledgegraph.UserException;
-import org.pledgegraph.activation.AsOfQuery;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.pledgegraph.activation.CommitmentStatus;
+import org.pledgegraph.activation.StatusListing;
 import org.pledgegraph.query.Labels;
+import org.pledgegraph.store.StoreView;
 
 /**
- * {@code /commitments}: every commitment with its status as of a date (default today), filtered by guarantor, kind,
- * status and source, with the count of each status and a timeline; and "suppose": had an awaited event (the
- * ceasefire) entered into force on a date, which commitments would become active. Rendered on the server from a GET
- * form, so it works without JavaScript ({@code /assets/dashboard.js} only submits on change and draws the chart).
- * Statuses come from {@code queries/status-as-of.rq} ({@link AsOfQuery#STATUS}) read through {@code Store.query}; the
+ * {@code /commitments}: the commitments with their status as of a date (default today), latest change first, a page of
+ * {@value #SHOWN} at a time ("next" goes on from the last row shown), filtered by guarantor, kind, status and source,
+ * with the count of each status and a timeline; and "suppose": had an awaited event (the ceasefire) entered into force
+ * on a date, which commitments would become active. Rendered on the server from a GET form, so it works without
+ * JavaScript ({@code /assets/dashboard.js} only submits on change and draws the chart). The page and the counts come
+ * from {@link StatusListing} (status-as-of.rq over the page's commitments only) through {@code Store.query}; the
  * supposition goes through {@link Supposition}, which writes nothing.
  */
 public final class CommitmentsPage extends HttpServlet {
@@ -41,16 +45,21 @@ public final class CommitmentsPage extends HttpServlet {
 
     /** One commitment as the table shows it; {@code before} is its status without the supposition, if that differs. */
     public record Row(Ref commitment, Ref kind, List<Ref> guarantors, String status, String activeFrom,
-                      List<String> unmet, String modality, List<Ref> sources, String before) {}
+                      List<String> unmet, String modality, List<Ref> sources, String before, String since) {}
 
     /** The model of {@code commitments.jte}. */
     public record Model(String asOf, String shownAsOf, List<Option> guarantors, List<Option> kinds,
                         List<Option> statuses, List<Option> sources, List<Option> events, String supposeOn,
-                        String supposedEvent, List<Count> counts, List<Row> rows, int matching, int total,
-                        List<Row> becomeActive, List<Row> timeline, String error) {}
+                        String supposedEvent, List<Count> counts, List<Row> rows, long matching, long total,
+                        List<Row> becomeActive, List<Row> timeline, String error, boolean manySources, String source,
+                        String nextHref, String firstHref) {}
 
-    /** Rows shown at most; counts and the timeline cover every match. */
-    static final int SHOWN = 500;
+    /** Rows a page shows at most (latest change first); the counts cover every match. */
+    static final int SHOWN = 100;
+    /** Above this many sources, the source filter is a field for its IRI rather than a list. */
+    static final int LISTED_SOURCES = 200;
+    /** The "suppose" control offers the events most conditions await, this many. */
+    static final int OFFERED_EVENTS = 50;
 
     private final transient Site site;
 
@@ -74,7 +83,12 @@ public final class CommitmentsPage extends HttpServlet {
         String event = blankToNull(request.getParameter("event"));
         Model model;
         try {
-            model = model(asOf, supposeOn, event, filters);
+            StatusListing.Cursor after = request.getParameter("after") == null || request.getParameter("after").isBlank() ? null
+                    : StatusListing.Cursor.parse(request.getParameter("after").strip());
+            model = model(asOf, supposeOn, event, filters, after);
+        } catch (UserException e) {
+            site.page(response, HttpServletResponse.SC_BAD_REQUEST, "commitments.jte", empty(e.getMessage()));
+            return;
         } catch (QueryCancelledException e) {
             site.page(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "commitments.jte",
                     empty("The statuses took longer than the server allows (its query timeout) and were not computed."));
@@ -85,93 +99,122 @@ public final class CommitmentsPage extends HttpServlet {
 
     record Filters(String guarantor, String kind, String status, String source) {}
 
-    Model model(LocalDate asOf, LocalDate supposeOn, String event, Filters filters) {
+    Model model(LocalDate asOf, LocalDate supposeOn, String event, Filters filters, StatusListing.Cursor after) {
         // A supposition is shown as of its own date when that is later: "if it entered into force on D" asks about D.
         LocalDate shown = supposeOn != null && supposeOn.isAfter(asOf) ? supposeOn : asOf;
-        Read read = site.store().query(view -> {
-            List<CommitmentStatus> statuses = CommitmentStatus.from(view.select(AsOfQuery.STATUS.on(shown)));
-            Map<String, List<String>> sources = new HashMap<>();
-            view.select(WebQueries.get("commitment-sources")).forEachRemaining(b ->
-                    sources.computeIfAbsent(b.get("commitment").getURI(), k -> new ArrayList<>()).add(b.get("source").getURI()));
-            List<String> events = new ArrayList<>();
-            view.select(WebQueries.get("awaited-events")).forEachRemaining(b -> events.add(b.get("event").getURI()));
-            return new Read(statuses, sources, events);
-        });
+        StatusListing.Filters listed = new StatusListing.Filters(filters.guarantor(), filters.kind(), filters.source(), filters.status());
+        Read read = site.store().query(view -> new Read(StatusListing.page(view, shown, listed, SHOWN, after),
+                column(view, "dashboard-guarantors", "guarantor"), column(view, "dashboard-kinds", "kind"),
+                column(view, "dashboard-sources", "source"), column(view, "awaited-events", "event")));
         String supposedEvent = event != null && read.events().contains(event) ? event
                 : read.events().isEmpty() ? null : read.events().get(0);
+        // The most awaited events are offered (and labelled), and the one chosen.
+        List<String> offered = new ArrayList<>(read.events().subList(0, Math.min(OFFERED_EVENTS, read.events().size())));
+        if (supposedEvent != null && !offered.contains(supposedEvent)) {
+            offered.add(supposedEvent);
+        }
+        StatusListing.Page page = read.page();
         Map<String, String> before = new HashMap<>();
-        List<CommitmentStatus> statuses = read.statuses();
+        List<CommitmentStatus> becoming = List.of();
         String error = null;
         if (supposeOn != null && supposedEvent != null) {
             try {
-                statuses = Supposition.entryIntoForce(site.store(), supposedEvent, supposeOn, shown);
-                read.statuses().forEach(s -> before.put(s.commitment(), s.status()));
+                Supposition.Outcome supposed = Supposition.entryIntoForce(site.store(), supposedEvent, supposeOn, shown, listed, SHOWN, after);
+                page = supposed.page();
+                becoming = supposed.becomeActive();
+                Set<String> asked = new TreeSet<>();
+                page.rows().forEach(r -> asked.add(r.status().commitment()));
+                becoming.forEach(s -> asked.add(s.commitment()));
+                before.putAll(site.store().query(view -> Supposition.statuses(view, shown, asked)));
             } catch (UserException e) {
                 // The supposition is refused (e.g. already recorded): show the store as it is, and why.
                 error = "Cannot suppose that: " + e.getMessage();
                 supposeOn = null;
             }
         }
-        Map<String, List<String>> sources = read.sources();
-        // Filtered, counted and sorted on IRIs; only what the page shows is labelled (a store of 10^6 triples holds
-        // tens of thousands of commitments).
-        List<CommitmentStatus> all = statuses.stream()
-                .sorted(Comparator.comparing((CommitmentStatus s) -> CommitmentStatus.STATUSES.indexOf(s.status()))
-                        .thenComparing(CommitmentStatus::commitment))
-                .toList();
-        Predicate<CommitmentStatus> others = s -> (filters.guarantor() == null || s.guarantors().contains(filters.guarantor()))
-                && (filters.kind() == null || filters.kind().equals(s.kind()))
-                && (filters.source() == null || sources.getOrDefault(s.commitment(), List.of()).contains(filters.source()));
-        List<CommitmentStatus> unfiltered = all.stream().filter(others).toList();
-        List<CommitmentStatus> matching = unfiltered.stream()
-                .filter(s -> filters.status() == null || filters.status().equals(s.status())).toList();
-        List<CommitmentStatus> shownRows = matching.stream().limit(SHOWN).toList();
-        List<CommitmentStatus> becoming = all.stream().filter(s -> before.containsKey(s.commitment())
-                && !before.get(s.commitment()).equals(s.status()) && "active".equals(s.status())).limit(SHOWN).toList();
+        List<CommitmentStatus> shownRows = page.rows().stream().map(StatusListing.Row::status).toList();
+        Map<String, List<String>> sources = site.store().query(view -> sourcesOf(view, shownRows));
 
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        CommitmentStatus.STATUSES.forEach(s -> byStatus.put(s, 0L));
-        unfiltered.forEach(s -> byStatus.merge(s.status(), 1L, Long::sum));
-        List<Count> counts = byStatus.entrySet().stream().filter(e -> e.getValue() > 0 || e.getKey().equals(filters.status()))
+        List<Count> counts = page.counts().entrySet().stream().filter(e -> e.getValue() > 0 || e.getKey().equals(filters.status()))
                 .map(e -> new Count(e.getKey(), e.getValue(), e.getKey().equals(filters.status()))).toList();
 
-        Set<String> guarantorIris = new TreeSet<>();
-        Set<String> kindIris = new TreeSet<>();
-        Set<String> sourceIris = new TreeSet<>();
-        all.forEach(s -> {
-            guarantorIris.addAll(s.guarantors());
-            kindIris.add(s.kind());
-        });
-        sources.values().forEach(sourceIris::addAll);
-        Set<String> wanted = new TreeSet<>(read.events());
-        wanted.addAll(guarantorIris);
-        wanted.addAll(kindIris);
-        wanted.addAll(sourceIris);
+        boolean manySources = read.sources().size() > LISTED_SOURCES;
+        Set<String> wanted = new TreeSet<>(offered);
+        wanted.addAll(read.guarantors());
+        wanted.addAll(read.kinds());
+        if (!manySources) {
+            wanted.addAll(read.sources());
+        }
         Stream.concat(shownRows.stream(), becoming.stream()).forEach(s -> s.iris().forEach(wanted::add));
+        sources.values().forEach(wanted::addAll);
         Labels labels = site.store().query(view -> Labels.of(view, wanted));
 
+        Map<String, String> since = new HashMap<>();
+        page.rows().forEach(r -> since.put(r.status().commitment(), r.since() == null ? null : r.since().toString()));
         java.util.function.Function<CommitmentStatus, Row> toRow = s -> row(s, labels, sources.getOrDefault(s.commitment(), List.of()),
-                before.containsKey(s.commitment()) && !before.get(s.commitment()).equals(s.status()) ? before.get(s.commitment()) : null);
+                before.containsKey(s.commitment()) && !before.get(s.commitment()).equals(s.status()) ? before.get(s.commitment()) : null,
+                since.get(s.commitment()));
         List<Row> rows = shownRows.stream().map(toRow).toList();
         List<Row> timeline = rows.stream().filter(r -> r.activeFrom() != null)
                 .sorted(Comparator.comparing(Row::activeFrom).thenComparing(r -> r.commitment().label())).toList();
         String chosenEvent = supposedEvent;
         return new Model(asOf.toString(), shown.toString(),
-                options(guarantorIris, labels, filters.guarantor()),
-                options(kindIris, labels, filters.kind()),
+                options(new TreeSet<>(read.guarantors()), labels, filters.guarantor()),
+                options(new TreeSet<>(read.kinds()), labels, filters.kind()),
                 CommitmentStatus.STATUSES.stream().map(s -> new Option(s, s, s.equals(filters.status()))).toList(),
-                options(sourceIris, labels, filters.source()),
-                read.events().stream().map(e -> new Option(e, labels.of(e), e.equals(chosenEvent))).toList(),
+                manySources ? List.of() : options(new TreeSet<>(read.sources()), labels, filters.source()),
+                offered.stream().map(e -> new Option(e, labels.of(e), e.equals(chosenEvent))).toList(),
                 supposeOn == null ? null : supposeOn.toString(), supposeOn == null || supposedEvent == null ? null : labels.of(supposedEvent),
-                counts, rows, matching.size(), all.size(), becoming.stream().map(toRow).toList(), timeline, error);
+                counts, rows, page.matching(), page.total(), becoming.stream().map(toRow).toList(), timeline, error,
+                manySources, filters.source(), page.next() == null ? null : href(asOf, filters, page.next().format()),
+                after == null ? null : href(asOf, filters, null));
     }
 
-    private record Read(List<CommitmentStatus> statuses, Map<String, List<String>> sources, List<String> events) {}
+    private record Read(StatusListing.Page page, List<String> guarantors, List<String> kinds, List<String> sources,
+                        List<String> events) {}
 
-    private Row row(CommitmentStatus s, Labels labels, List<String> sources, String before) {
+    /** The first column of a page query's rows (IRIs), in its order. */
+    private static List<String> column(StoreView view, String query, String var) {
+        List<String> out = new ArrayList<>();
+        view.select(WebQueries.get(query)).forEachRemaining(b -> {
+            if (b.contains(var) && b.get(var).isURI()) {
+                out.add(b.get(var).getURI());
+            }
+        });
+        return out;
+    }
+
+    /** The sources of the commitments shown. */
+    private static Map<String, List<String>> sourcesOf(StoreView view, List<CommitmentStatus> shown) {
+        Map<String, List<String>> sources = new HashMap<>();
+        if (shown.isEmpty()) {
+            return sources;
+        }
+        List<Binding> values = shown.stream()
+                .map(s -> BindingFactory.binding(Var.alloc("commitment"), NodeFactory.createURI(s.commitment()))).toList();
+        Query q = WebQueries.get("commitment-sources").cloneQuery();
+        q.setValuesDataBlock(List.of(Var.alloc("commitment")), values);
+        view.select(q).forEachRemaining(b ->
+                sources.computeIfAbsent(b.get("commitment").getURI(), k -> new ArrayList<>()).add(b.get("source").getURI()));
+        return sources;
+    }
+
+    private Row row(CommitmentStatus s, Labels labels, List<String> sources, String before, String since) {
         return new Row(ref(s.commitment(), labels), ref(s.kind(), labels),
                 s.guarantors().stream().map(g -> ref(g, labels)).toList(), s.status(), s.activeFrom(), s.unmet(),
-                s.modality(), sources.stream().map(src -> ref(src, labels)).toList(), before);
+                s.modality(), sources.stream().map(src -> ref(src, labels)).toList(), before, since);
+    }
+
+    /** This dashboard with the same date and filters, from the start or after a row ({@code after}). */
+    private static String href(LocalDate asOf, Filters f, String after) {
+        StringBuilder h = new StringBuilder("/commitments?asOf=").append(asOf);
+        String[][] params = {{"guarantor", f.guarantor()}, {"kind", f.kind()}, {"status", f.status()}, {"source", f.source()}, {"after", after}};
+        for (String[] p : params) {
+            if (p[1] != null) {
+                h.append('&').append(p[0]).append('=').append(java.net.URLEncoder.encode(p[1], java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return h.toString();
     }
 
     private Ref ref(String iri, Labels labels) {
@@ -186,7 +229,7 @@ public final class CommitmentsPage extends HttpServlet {
     private Model empty(String error) {
         String today = LocalDate.now().toString();
         return new Model(today, today, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(),
-                List.of(), 0, 0, List.of(), List.of(), error);
+                List.of(), 0, 0, List.of(), List.of(), error, false, null, null, null);
     }
 
     private static LocalDate date(String value, String what, LocalDate otherwise) {

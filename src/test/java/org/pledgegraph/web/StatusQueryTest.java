@@ -48,6 +48,36 @@ class StatusQueryTest {
         }
     }
 
+    @Test
+    void pagesTogetherGiveEveryRowOnce() {
+        for (AsOfQuery question : List.of(AsOfQuery.STATUS, AsOfQuery.ACTIVE)) {
+            for (LocalDate date : List.of(LocalDate.of(2026, 1, 7), LocalDate.of(2026, 1, 20), LocalDate.of(2030, 1, 1))) {
+                List<String> whole = repository.store().query(v -> {
+                    List<String> rows = new ArrayList<>();
+                    v.select(question.on(date)).forEachRemaining(b -> rows.add(b.toString()));
+                    return rows;
+                });
+                List<String> paged = new ArrayList<>();
+                String after = null;
+                while (true) {
+                    String from = after;
+                    List<Binding> page = repository.store().query(v -> {
+                        List<Binding> out = new ArrayList<>();
+                        v.select(question.page(date, from, 4)).forEachRemaining(out::add);
+                        return out;
+                    });
+                    page.forEach(b -> paged.add(b.toString()));
+                    if (page.size() < 4) {
+                        break;
+                    }
+                    after = page.get(page.size() - 1).get("commitment").getURI();
+                }
+                org.junit.jupiter.api.Assertions.assertTrue(whole.size() > 4, "more rows than a page: " + whole.size());
+                assertEquals(whole, paged, "pages of 4 on " + date);
+            }
+        }
+    }
+
     static String text(Binding b) {
         StringBuilder s = new StringBuilder();
         for (String var : List.of("kind", "guarantors", "status", "activeFrom", "unmet", "modality")) {

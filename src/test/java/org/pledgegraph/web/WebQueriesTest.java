@@ -61,6 +61,20 @@ class WebQueriesTest {
                 assertEquals(13, rows.size(), "each of the article's 13 commitments, from the article");
                 assertTrue(rows.stream().allMatch(r -> r.get("source").equals(SOURCE)));
             }),
+            Map.entry("dashboard-guarantors", t -> assertEquals(
+                    java.util.Set.of(ID + "organization/coalition-of-the-willing", ID + "organization/european-union",
+                            ID + "state/france", ID + "state/germany", ID + "state/united-kingdom", ID + "state/united-states"),
+                    t.rows("dashboard-guarantors", null, null).stream().map(r -> r.get("guarantor").getURI())
+                            .collect(java.util.stream.Collectors.toSet()), "the guarantors of the status table (README)")),
+            Map.entry("dashboard-kinds", t -> {
+                java.util.Set<String> kinds = t.rows("dashboard-kinds", null, null).stream().map(r -> r.get("kind").getURI())
+                        .collect(java.util.stream.Collectors.toSet());
+                assertTrue(kinds.contains(Vocab.PG + "LoanCommitment") && kinds.contains(Vocab.PG + "SecurityGuaranteeCommitment")
+                        && kinds.contains(Vocab.PG + "Commitment"), kinds.toString());
+                assertEquals(13, kinds.size(), "the 12 specific kinds of the status table, and pg:Commitment (asserted of Germany's): " + kinds);
+            }),
+            Map.entry("dashboard-sources", t -> assertEquals(List.of(SOURCE),
+                    t.rows("dashboard-sources", null, null).stream().map(r -> r.get("source")).toList(), "the article")),
             Map.entry("awaited-events", t -> {
                 List<Binding> rows = t.rows("awaited-events", null, null);
                 assertEquals(1, rows.size(), "one awaited event");
