@@ -24,12 +24,13 @@ import java.util.regex.Pattern;
  */
 public final class LoadBench {
     /** One round of ours: the command's own total and derivation ms, its phase line, and its peak RSS in MB (-1 unknown). */
-    public record Ours(long totalMs, long deriveMs, String phases, long peakRssMb) {}
+    public record Ours(long totalMs, long deriveMs, String phases, long peakRssMb, long cpuMs) {}
 
-    public record Row(long triples, List<Ours> ours, List<LoadBaselines.Figure> tdbloader, List<LoadBaselines.Figure> oxigraph) {}
+    /** {@code before}: the same command from another build (the jar given to {@code --load-before}), empty without one. */
+    public record Row(long triples, List<Ours> ours, List<Ours> before, List<LoadBaselines.Figure> tdbloader,
+            List<LoadBaselines.Figure> oxigraph) {}
 
     private static final Pattern DONE = Pattern.compile("in ([0-9.]+) s \\(.*\\), derivation ([0-9.]+) s");
-    private static final Pattern RSS = Pattern.compile("^PEAK_RSS_KB ([0-9]+)$");
 
     private final Path project;
     private final Path work;
@@ -38,6 +39,13 @@ public final class LoadBench {
     private final boolean baselines;
     private final long boundSeconds;
     private final PrintWriter log;
+    private Path beforeJar;
+
+    /** Also runs {@code load FILE} from this jar (an earlier build) in every round: before and after from one run. */
+    public LoadBench withBefore(Path jar) {
+        this.beforeJar = jar;
+        return this;
+    }
 
     public LoadBench(Path project, Path work, String heap, int repeat, boolean baselines, long boundSeconds, PrintWriter log) {
         this.project = project;
@@ -66,13 +74,20 @@ public final class LoadBench {
         String graph = Bench.SYNTHETIC_GRAPH.getURI();
         LoadBaselines others = new LoadBaselines(work, boundSeconds);
         List<Ours> ours = new ArrayList<>();
+        List<Ours> before = new ArrayList<>();
         List<LoadBaselines.Figure> tdb = new ArrayList<>();
         List<LoadBaselines.Figure> oxi = new ArrayList<>();
         for (int r = 1; r <= repeat; r++) {
-            Ours o = ours(data, graph);
+            if (beforeJar != null) {
+                Ours b = ours(data, graph, beforeJar.toString());
+                before.add(b);
+                note("round %d: before (%s) %,d ms (derivation %,d ms), process CPU %,d ms, peak RSS %s MB", r, beforeJar, b.totalMs(),
+                        b.deriveMs(), b.cpuMs(), b.peakRssMb() < 0 ? "?" : String.format(Locale.ROOT, "%,d", b.peakRssMb()));
+            }
+            Ours o = ours(data, graph, System.getProperty("java.class.path"));
             ours.add(o);
-            note("round %d: ours %,d ms (derivation %,d ms; %s), peak RSS %s MB", r, o.totalMs(), o.deriveMs(), o.phases(),
-                    o.peakRssMb() < 0 ? "?" : String.format(Locale.ROOT, "%,d", o.peakRssMb()));
+            note("round %d: ours %,d ms (derivation %,d ms; %s), process CPU %,d ms, peak RSS %s MB", r, o.totalMs(), o.deriveMs(),
+                    o.phases(), o.cpuMs(), o.peakRssMb() < 0 ? "?" : String.format(Locale.ROOT, "%,d", o.peakRssMb()));
             if (baselines) {
                 LoadBaselines.Figure t = others.tdbloader(data, graph, heap);
                 tdb.add(t);
@@ -82,30 +97,27 @@ public final class LoadBench {
                 note("round %d: oxigraph %s", r, x);
             }
         }
-        return new Row(triples, ours, tdb, oxi);
+        return new Row(triples, ours, before, tdb, oxi);
     }
 
-    private Ours ours(Path data, String graph) throws IOException {
+    private Ours ours(Path data, String graph, String classPath) throws IOException {
         Path store = work.resolve("load-bench-store");
         Bench.deleteTree(store);
         try {
             // the repository's graphs first, untimed, as a store has them before a user loads a file into it
-            run(command(List.of("load", "--project", project.toString(), "--store", store.toString()), false));
-            List<String> out = run(command(List.of("load", "--project", project.toString(), "--store", store.toString(),
+            run(command(classPath, List.of("load", "--project", project.toString(), "--store", store.toString()), false));
+            List<String> out = run(command(classPath, List.of("load", "--project", project.toString(), "--store", store.toString(),
                     "--graph", graph, data.toString()), true));
             long total = -1;
             long derive = -1;
-            long rss = -1;
+            long rss = LoadBaselines.peakRssMb(out);
+            long cpu = LoadBaselines.cpuMs(out);
             String phases = "";
             for (String line : out) {
                 Matcher m = DONE.matcher(line);
                 if (m.find()) {
                     total = Math.round(Double.parseDouble(m.group(1)) * 1000);
                     derive = Math.round(Double.parseDouble(m.group(2)) * 1000);
-                }
-                Matcher k = RSS.matcher(line.trim());
-                if (k.find()) {
-                    rss = Long.parseLong(k.group(1)) / 1024;
                 }
                 if (line.startsWith("derived: ")) {
                     phases = line.substring("derived: ".length());
@@ -114,19 +126,19 @@ public final class LoadBench {
             if (total < 0) {
                 throw new IllegalStateException("load did not finish: " + String.join("\n", out.subList(Math.max(0, out.size() - 5), out.size())));
             }
-            return new Ours(total, derive, phases, rss);
+            return new Ours(total, derive, phases, rss, cpu);
         } finally {
             Bench.deleteTree(store);
         }
     }
 
-    private List<String> command(List<String> args, boolean measured) {
+    private List<String> command(String classPath, List<String> args, boolean measured) {
         List<String> c = new ArrayList<>();
-        if (measured && Files.isExecutable(Path.of("/usr/bin/time"))) {
-            c.addAll(List.of("/usr/bin/time", "-f", "PEAK_RSS_KB %M"));
+        if (measured) {
+            c.addAll(LoadBaselines.TIMED);
         }
         c.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-                "-cp", System.getProperty("java.class.path"), "org.pledgegraph.cli.PledgeGraph"));
+                "-cp", classPath, "org.pledgegraph.cli.PledgeGraph"));
         c.addAll(args);
         return c;
     }
@@ -156,9 +168,10 @@ public final class LoadBench {
     /** The Markdown table: medians of the rounds, with their spread (min-max), and the ratios of the medians. */
     public static String table(List<Row> rows) {
         StringBuilder t = new StringBuilder();
-        t.append("| triples | rounds | ours: load FILE, derivation included, ms | of which derivation ms | ours triples/s | peak RSS MB "
-                + "| tdb2.tdbloader ms | ours / tdbloader | Oxigraph (in memory) ms | ours / Oxigraph |\n");
-        t.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        t.append("| triples | rounds | before (--load-before) ms | of which derivation ms | ours: load FILE, derivation included, ms "
+                + "| of which derivation ms | ours triples/s | peak RSS MB | tdb2.tdbloader ms | ours / tdbloader | Oxigraph (in memory) ms "
+                + "| ours / Oxigraph |\n");
+        t.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             List<Double> total = r.ours().stream().map(o -> (double) o.totalMs()).toList();
             List<Double> derive = r.ours().stream().map(o -> (double) o.deriveMs()).toList();
@@ -166,10 +179,35 @@ public final class LoadBench {
             double ours = Bench.median(total);
             List<Double> tdb = r.tdbloader().stream().filter(LoadBaselines.Figure::ran).map(f -> (double) f.ms()).toList();
             List<Double> oxi = r.oxigraph().stream().filter(LoadBaselines.Figure::ran).map(f -> (double) f.ms()).toList();
-            t.append(String.format(Locale.ROOT, "| %,d | %d | %s | %s | %,.0f | %s | %s | %s | %s | %s |%n", r.triples(), r.ours().size(),
+            List<Double> beforeTotal = r.before().stream().map(o -> (double) o.totalMs()).toList();
+            List<Double> beforeDerive = r.before().stream().map(o -> (double) o.deriveMs()).toList();
+            t.append(String.format(Locale.ROOT, "| %,d | %d | %s | %s | %s | %s | %,.0f | %s | %s | %s | %s | %s |%n", r.triples(), r.ours().size(),
+                    beforeTotal.isEmpty() ? "-" : spread(beforeTotal), beforeDerive.isEmpty() ? "-" : spread(beforeDerive),
                     spread(total), spread(derive), r.triples() * 1000.0 / ours, rss < 0 ? "?" : String.format(Locale.ROOT, "%,d", rss),
                     tdb.isEmpty() ? why(r.tdbloader()) : spread(tdb), tdb.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", ours / Bench.median(tdb)),
                     oxi.isEmpty() ? why(r.oxigraph()) : spread(oxi), oxi.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", ours / Bench.median(oxi))));
+        }
+        return t.toString();
+    }
+
+    /**
+     * The same rounds in process CPU time (user + system, JVM start included, from GNU time): what the machine spent,
+     * which other work on a shared machine disturbs less than it disturbs wall time.
+     */
+    public static String cpuTable(List<Row> rows) {
+        StringBuilder t = new StringBuilder();
+        t.append("| triples | before CPU ms | ours CPU ms | tdb2.tdbloader CPU ms | ours / tdbloader (CPU) | Oxigraph CPU ms | ours / Oxigraph (CPU) |\n");
+        t.append("|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            List<Double> before = r.before().stream().filter(o -> o.cpuMs() >= 0).map(o -> (double) o.cpuMs()).toList();
+            List<Double> ours = r.ours().stream().filter(o -> o.cpuMs() >= 0).map(o -> (double) o.cpuMs()).toList();
+            List<Double> tdb = r.tdbloader().stream().filter(f -> f.cpuMs() >= 0).map(f -> (double) f.cpuMs()).toList();
+            List<Double> oxi = r.oxigraph().stream().filter(f -> f.cpuMs() >= 0).map(f -> (double) f.cpuMs()).toList();
+            t.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s |%n", r.triples(),
+                    before.isEmpty() ? "-" : spread(before), ours.isEmpty() ? "-" : spread(ours), tdb.isEmpty() ? "-" : spread(tdb),
+                    ours.isEmpty() || tdb.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", Bench.median(ours) / Bench.median(tdb)),
+                    oxi.isEmpty() ? "-" : spread(oxi),
+                    ours.isEmpty() || oxi.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", Bench.median(ours) / Bench.median(oxi))));
         }
         return t.toString();
     }

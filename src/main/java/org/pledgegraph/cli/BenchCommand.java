@@ -90,6 +90,10 @@ final class BenchCommand implements Callable<Integer> {
             + "tdb2.tdbloader (default: ${DEFAULT-VALUE}).", defaultValue = "4g")
     String loadHeap;
 
+    @Option(names = "--load-before", paramLabel = "JAR", description = "With --load-only: also run `load FILE` from this jar (an "
+            + "earlier build) in every round, for before and after from one run.")
+    Path loadBefore;
+
     @Spec
     CommandSpec spec;
 
@@ -129,6 +133,12 @@ final class BenchCommand implements Callable<Integer> {
 
     private int loadOnly(PrintWriter out) throws IOException {
         var bench = new org.pledgegraph.bench.LoadBench(project, work, loadHeap, repeat, loadBaselines, baselineBound, out);
+        if (loadBefore != null) {
+            if (!Files.isRegularFile(loadBefore)) {
+                throw new UserException("no such jar: " + loadBefore);
+            }
+            bench.withBefore(loadBefore.toAbsolutePath());
+        }
         List<org.pledgegraph.bench.LoadBench.Row> rows = new java.util.ArrayList<>();
         if (loadFile != null) {
             if (!Files.isRegularFile(loadFile)) {
@@ -146,6 +156,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.println();
         out.println(org.pledgegraph.bench.LoadBench.table(rows));
+        out.println(org.pledgegraph.bench.LoadBench.cpuTable(rows));
         out.flush();
         return 0;
     }

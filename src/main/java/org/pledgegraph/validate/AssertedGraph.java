@@ -104,8 +104,8 @@ final class AssertedGraph extends GraphBase {
     };
     private static final int TYPES_KEPT = 100_000;
     private static final Node TYPE = org.apache.jena.vocabulary.RDF.type.asNode();
-    private static final int SUBJECTS_KEPT = 4096;
-    private static final int SUBJECT_LIMIT = 512;
+    private static final int SUBJECTS_KEPT = 1024;
+    private static final int SUBJECT_LIMIT = 256;
     private static final List<Triple> TOO_MANY = List.of();
     private static final Node SUBCLASS = RDFS.subClassOf.asNode();
 
