@@ -1,6 +1,7 @@
 package org.pledgegraph.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import org.pledgegraph.UserException;
 
@@ -9,14 +10,16 @@ import picocli.CommandLine.Command;
 
 /** The pledgegraph command line. Exit codes: 0 ok, 1 user error (one-line reason), 2 internal error. */
 @Command(name = "pledgegraph", mixinStandardHelpOptions = true, version = "pledgegraph 0.1.0",
-        description = "A linked-data store of diplomatic commitments, served over SPARQL.",
-        subcommands = {LoadCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class,
-                EventCommand.class, StatusCommand.class, GenerateCommand.class, BenchCommand.class, LinkCommand.class,
-                SourceCommand.class, ValidateCommand.class, CompactCommand.class})
+        description = "A linked-data store of diplomatic commitments, served over SPARQL.")
 public final class PledgeGraph implements Runnable {
     public static final int OK = 0;
     public static final int USER_ERROR = 1;
     public static final int INTERNAL_ERROR = 2;
+
+    /** The commands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(LoadCommand.class, ServeCommand.class, QueryCommand.class,
+            ExportCommand.class, EventCommand.class, StatusCommand.class, GenerateCommand.class, BenchCommand.class,
+            LinkCommand.class, SourceCommand.class, ValidateCommand.class, CompactCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,11 +35,40 @@ public final class PledgeGraph implements Runnable {
 
     /** Runs the command line in this JVM: what {@code main} does, without exiting. */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** The whole command line, every command registered. */
     public static CommandLine commandLine() {
+        return withHandlers(withCommands(COMMANDS));
+    }
+
+    /**
+     * The command line for these arguments: when the first names a command, only that command is registered. Picocli
+     * reads every command's options by reflection when it registers it, which was a quarter of a short command's
+     * start-up; help, version and mistakes still see them all.
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                if (command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return withHandlers(withCommands(List.of(command)));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine withCommands(List<Class<?>> commands) {
         CommandLine cli = new CommandLine(new PledgeGraph());
+        for (Class<?> command : commands) {
+            cli.addSubcommand(command);
+        }
+        return cli;
+    }
+
+    /** Set after the commands are added: picocli passes handlers on to the subcommands registered by then. */
+    private static CommandLine withHandlers(CommandLine cli) {
         cli.setParameterExceptionHandler((e, argv) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("pledgegraph: " + e.getMessage());

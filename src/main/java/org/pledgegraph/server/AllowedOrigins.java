@@ -20,11 +20,17 @@ import java.util.TreeSet;
 final class AllowedOrigins {
     static final int MAX_REDIRECTS = 5;
 
-    /** Never follows redirects: SERVICE and LOAD see a 3xx as the answer it is. */
-    static final HttpClient NO_REDIRECTS = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    /** Never follows redirects: SERVICE and LOAD see a 3xx as the answer it is. Built on first use (it starts TLS). */
+    static HttpClient noRedirects() {
+        return NoRedirects.CLIENT;
+    }
+
+    private static final class NoRedirects {
+        static final HttpClient CLIENT = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
 
     private final Set<String> origins = new TreeSet<>();
 
@@ -81,7 +87,7 @@ final class AllowedOrigins {
                     .GET().build();
             HttpResponse<InputStream> response;
             try {
-                response = NO_REDIRECTS.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                response = noRedirects().send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 throw new Refused("<" + current + "> could not be fetched: " + e.getMessage());
             } catch (InterruptedException e) {

@@ -1,5 +1,9 @@
 package org.pledgegraph.server;
 
+import static org.pledgegraph.server.FailedWrites.abortIfActive;
+import static org.pledgegraph.server.FailedWrites.message;
+import static org.pledgegraph.server.FailedWrites.rootCause;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -254,22 +258,4 @@ final class GraphStoreWrites extends GSP_RW {
                 || type.equalsIgnoreCase(WebContent.contentTypeMultipartMixed);
     }
 
-    private static void abortIfActive(HttpAction action) {
-        // The active dataset is cleared once the action's transaction has ended (by commit, abort or a failed commit).
-        if (action.getActiveDSG() != null) {
-            action.abortSilent();
-        }
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
 }

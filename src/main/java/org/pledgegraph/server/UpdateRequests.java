@@ -1,5 +1,9 @@
 package org.pledgegraph.server;
 
+import static org.pledgegraph.server.FailedWrites.abortIfActive;
+import static org.pledgegraph.server.FailedWrites.message;
+import static org.pledgegraph.server.FailedWrites.rootCause;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,23 +161,5 @@ final class UpdateRequests extends SPARQL_Update {
             ServletOps.errorBadRequest("SPARQL Update: bad IRI in the protocol's dataset: " + iri);
             return null;
         }
-    }
-
-    private static void abortIfActive(HttpAction action) {
-        if (action.getActiveDSG() != null) {
-            action.abortSilent();
-        }
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

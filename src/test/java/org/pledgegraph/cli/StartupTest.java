@@ -24,6 +24,7 @@ class StartupTest {
     static final String JENA_INIT = "org.apache.jena.sys.JenaSystem ";
     static final String LOGGING_INIT = "org.apache.logging.log4j.core.LoggerContext ";
     static final String RULES = "org.pledgegraph.activation.RuleSet ";
+    static final String TLS_INIT = "javax.net.ssl.SSLContext ";
 
     @TempDir
     Path dir;
@@ -63,5 +64,7 @@ class StartupTest {
         assertTrue(query.out().contains(JENA_INIT), "the query ran on Jena");
         assertTrue(query.out().lines().anyMatch(l -> l.equals("no")), query.out());
         assertFalse(query.out().contains(RULES), "a query parsed the rules");
+        // The SERVICE client is built when a query calls a service, not for every query.
+        assertFalse(query.out().contains(TLS_INIT), "a local query started TLS");
     }
 }
