@@ -150,7 +150,9 @@ public final class Materializer implements Derivation {
             return;
         }
         Deadline deadline = deadline();
+        long t0 = System.nanoTime();
         Set<Triple> want = Closures.all(dsg, deadline);
+        long t1 = System.nanoTime();
         List<Triple> stale = new ArrayList<>();
         dsg.find(Graphs.INFERRED, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
             Triple t = q.asTriple();
@@ -162,11 +164,36 @@ public final class Materializer implements Derivation {
         });
         stale.forEach(t -> dsg.delete(Graphs.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
         want.forEach(t -> dsg.add(Graphs.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
+        long t2 = System.nanoTime();
         long activationBefore = countActivation(dsg);
         for (Rule rule : activation) {
             run(dsg, rule.whole(), deadline);
         }
-        inferredWrites.addAndGet(stale.size() + want.size() + countActivation(dsg) - activationBefore);
+        long activationAfter = countActivation(dsg);
+        long t3 = System.nanoTime();
+        inferredWrites.addAndGet(stale.size() + want.size() + activationAfter - activationBefore);
+        lastRun = new FullRun((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                want.size() + stale.size(), activationAfter);
+    }
+
+    /**
+     * The phases of the last full run, in ms: closures (strata 1 and 2, in memory), writing their difference with the
+     * inferred graph, the activation rules (stratum 3); and how many closure triples were written or deleted, and how
+     * many activation facts there are.
+     */
+    public record FullRun(long closuresMillis, long writeMillis, long activationMillis, long closureWrites, long activationFacts) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "closures %,d ms, writing %,d triples %,d ms, activation rules %,d ms (%,d facts)",
+                    closuresMillis, closureWrites, writeMillis, activationMillis, activationFacts);
+        }
+    }
+
+    private volatile FullRun lastRun;
+
+    /** The phases of the last full run, if one ran. */
+    public Optional<FullRun> lastFullRun() {
+        return Optional.ofNullable(lastRun);
     }
 
     /**

@@ -22,7 +22,17 @@ public final class OccurrenceCheck {
     /** Whether {@code node} is typed as an occurrence (or one of its kinds) in {@code data}. */
     public static boolean isOccurrence(Graph data, Node node) {
         return data.find(node, RDF.type.asNode(), Node.ANY).toList().stream().map(t -> t.getObject())
-                .anyMatch(type -> type.equals(Graphs.pg("Occurrence")) || OccurrenceKind.ofType(type).isPresent());
+                .anyMatch(occurrenceTypes()::contains);
+    }
+
+    /** The classes whose instances are occurrences: {@code pg:Occurrence} and the class of each kind. */
+    public static java.util.Set<Node> occurrenceTypes() {
+        java.util.Set<Node> types = new java.util.LinkedHashSet<>();
+        types.add(Graphs.pg("Occurrence"));
+        for (OccurrenceKind k : OccurrenceKind.values()) {
+            types.add(k.typeNode());
+        }
+        return types;
     }
 
     /**

@@ -470,10 +470,15 @@ public final class Bench {
     }
 
     private int summitsFor(long target) {
+        return summitsFor(settings.seed(), target);
+    }
+
+    /** How many summits the generator needs for about {@code target} triples. */
+    static int summitsFor(long seed, long target) {
         CountingSink fixed = new CountingSink();
-        new SyntheticData(settings.seed()).write(0, fixed);
+        new SyntheticData(seed).write(0, fixed);
         CountingSink hundred = new CountingSink();
-        new SyntheticData(settings.seed()).write(100, hundred);
+        new SyntheticData(seed).write(100, hundred);
         double perSummit = (hundred.count - fixed.count) / 100.0;
         return (int) Math.max(1, Math.round((target - fixed.count) / perSummit));
     }

@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
  */
 public final class LoadBaselines {
     /** A baseline's own figure (ms, its own timer where it has one, else wall) or why it did not run. */
-    public record Figure(long ms, String note) {
+    public record Figure(long ms, String note, long cpuMs) {
+        public Figure(long ms, String note) {
+            this(ms, note, -1);
+        }
+
         static Figure skipped(String why) {
             return new Figure(-1, why);
         }
@@ -32,6 +36,36 @@ public final class LoadBaselines {
 
     static final String JENA_CMDS = "org/apache/jena/jena-cmds/5.6.0/jena-cmds-5.6.0.jar";
     private static final Pattern TDB_TIME = Pattern.compile("Time = ([0-9.,]+) seconds");
+    private static final Pattern CPU = Pattern.compile("^PROCESS_CPU_S ([0-9.]+) ([0-9.]+) PEAK_RSS_KB ([0-9]+)$");
+
+    /**
+     * A prefix that makes GNU time print the process's user and system CPU seconds and peak RSS (when installed): on a
+     * machine shared with other work, CPU time says more than wall time.
+     */
+    static final List<String> TIMED = Files.isExecutable(Path.of("/usr/bin/time"))
+            ? List.of("/usr/bin/time", "-f", "PROCESS_CPU_S %U %S PEAK_RSS_KB %M") : List.of();
+
+    /** The process's CPU ms (user + system) from {@link #TIMED}'s line, or -1. */
+    static long cpuMs(List<String> out) {
+        for (String line : out) {
+            Matcher m = CPU.matcher(line.trim());
+            if (m.find()) {
+                return Math.round((Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2))) * 1000);
+            }
+        }
+        return -1;
+    }
+
+    /** The process's peak RSS in MB from {@link #TIMED}'s line, or -1. */
+    static long peakRssMb(List<String> out) {
+        for (String line : out) {
+            Matcher m = CPU.matcher(line.trim());
+            if (m.find()) {
+                return Long.parseLong(m.group(3)) / 1024;
+            }
+        }
+        return -1;
+    }
 
     private final Path work;
     private final long boundSeconds;
@@ -49,16 +83,18 @@ public final class LoadBaselines {
         Path loc = work.resolve("tdbloader-store");
         try {
             Bench.deleteTree(loc);
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+            List<String> command = new ArrayList<>(TIMED);
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
                     "-cp", jar + java.io.File.pathSeparator + System.getProperty("java.class.path"), "tdb2.tdbloader",
-                    "--loc", loc.toString(), "--graph", graph, data.toString());
+                    "--loc", loc.toString(), "--graph", graph, data.toString()));
             long t0 = System.nanoTime();
             List<String> out = run(command);
             long wall = (System.nanoTime() - t0) / 1_000_000;
             for (String line : out) {
                 Matcher m = TDB_TIME.matcher(line);
                 if (m.find()) {
-                    return new Figure(Math.round(Double.parseDouble(m.group(1).replace(",", "")) * 1000), "own timer; process wall " + wall + " ms");
+                    return new Figure(Math.round(Double.parseDouble(m.group(1).replace(",", "")) * 1000), "own timer; process wall " + wall + " ms",
+                            cpuMs(out));
                 }
             }
             return Figure.skipped("failed: " + (out.isEmpty() ? "no output" : out.get(out.size() - 1)));
@@ -101,11 +137,14 @@ public final class LoadBaselines {
                     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
                     console.log('OXIGRAPH ms=' + Math.round(ms) + ' size=' + store.size);
                     """);
-            List<String> out = run(List.of("node", "--max-old-space-size=4096", script.toString(), data.toString(), cache.toString()));
+            List<String> command = new ArrayList<>(TIMED);
+            command.addAll(List.of("node", "--max-old-space-size=4096", script.toString(), data.toString(), cache.toString()));
+            List<String> out = run(command);
             for (String line : out) {
                 if (line.startsWith("OXIGRAPH ms=")) {
                     String[] parts = line.split(" ");
-                    return new Figure(Long.parseLong(parts[1].substring(3)), "in memory, " + parts[2]);
+                    return new Figure(Long.parseLong(parts[1].substring(3)), "in memory, " + parts[2] + ", peak RSS " + peakRssMb(out) + " MB",
+                            cpuMs(out));
                 }
             }
             return Figure.skipped("failed: " + (out.isEmpty() ? "no output" : out.get(out.size() - 1)));

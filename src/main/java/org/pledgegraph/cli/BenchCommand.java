@@ -80,6 +80,21 @@ final class BenchCommand implements Callable<Integer> {
                     + "the work folder; skipped with the reason without network), each in its own process (default: ${DEFAULT-VALUE}).")
     boolean loadBaselines;
 
+    @Option(names = "--load-only", description = "Only the load: `load FILE` (derivation included, in its own JVM, into a store "
+            + "holding the repository) beside tdb2.tdbloader and Oxigraph on the same file, --repeat rounds alternating the three.")
+    boolean loadOnly;
+
+    @Option(names = "--load-file", paramLabel = "FILE", description = "With --load-only: this N-Triples file instead of generated ones.")
+    Path loadFile;
+
+    @Option(names = "--load-heap", paramLabel = "SIZE", description = "With --load-only: the heap of our load and of "
+            + "tdb2.tdbloader (default: ${DEFAULT-VALUE}).", defaultValue = "4g")
+    String loadHeap;
+
+    @Option(names = "--load-before", paramLabel = "JAR", description = "With --load-only: also run `load FILE` from this jar (an "
+            + "earlier build) in every round, for before and after from one run.")
+    Path loadBefore;
+
     @Spec
     CommandSpec spec;
 
@@ -105,11 +120,44 @@ final class BenchCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (loadOnly || loadFile != null) {
+            return loadOnly(out);
+        }
         Bench bench = new Bench(new Bench.Settings(sizes, work, seed, repeat, Duration.ofSeconds(warmup), project, Duration.ofSeconds(baselineBound),
                 baselineMax, baselineHeap, keep, loadBaselines), out);
         List<Bench.Result> results = bench.run();
         out.println();
         out.println(table(results));
+        out.flush();
+        return 0;
+    }
+
+    private int loadOnly(PrintWriter out) throws IOException {
+        var bench = new org.pledgegraph.bench.LoadBench(project, work, loadHeap, repeat, loadBaselines, baselineBound, out);
+        if (loadBefore != null) {
+            if (!Files.isRegularFile(loadBefore)) {
+                throw new UserException("no such jar: " + loadBefore);
+            }
+            bench.withBefore(loadBefore.toAbsolutePath());
+        }
+        List<org.pledgegraph.bench.LoadBench.Row> rows = new java.util.ArrayList<>();
+        if (loadFile != null) {
+            if (!Files.isRegularFile(loadFile)) {
+                throw new UserException("no such file: " + loadFile);
+            }
+            long triples;
+            try (var lines = Files.lines(loadFile)) {
+                triples = lines.filter(l -> !l.isBlank() && !l.startsWith("#")).count();
+            }
+            rows.add(bench.file(loadFile, triples));
+        } else {
+            for (long size : sizes) {
+                rows.add(bench.generated(seed, size));
+            }
+        }
+        out.println();
+        out.println(org.pledgegraph.bench.LoadBench.table(rows));
+        out.println(org.pledgegraph.bench.LoadBench.cpuTable(rows));
         out.flush();
         return 0;
     }

@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.jena.graph.Node;
@@ -26,7 +30,13 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.pledgegraph.UserException;
+import org.pledgegraph.activation.Materializer;
+import org.pledgegraph.store.Derivation;
 import org.pledgegraph.store.Store;
+import org.pledgegraph.validate.Refused;
+import org.pledgegraph.validate.Report;
+import org.pledgegraph.validate.ValidatingDerivation;
+import org.pledgegraph.validate.Validator;
 
 /**
  * {@code load FILE... --graph IRI}: streams RDF files (any syntax Jena reads, by file extension, {@code .gz} too) into
@@ -82,12 +92,16 @@ public final class BulkLoad {
             long loaded = System.nanoTime();
             try {
                 // derivation (and its checks) once, for everything loaded
-                store.write(d -> {});
+                deriveOnce(dsg);
             } catch (RuntimeException e) {
                 dropQuietly(graph);
                 throw e;
             }
             counter.done();
+            if (deriveTimes != null) {
+                progress.printf(Locale.ROOT, "derived: %s%n", deriveTimes);
+                progress.flush();
+            }
             return new Result(counter.triples, ms(t0), ms(loaded), true);
         }
         long[] loadedAt = new long[1];
@@ -99,6 +113,66 @@ public final class BulkLoad {
         counter.done();
         return new Result(counter.triples, ms(t0), ms(loadedAt[0]), false);
     }
+
+    /**
+     * What {@code store.write(d -> {})} does after the bulk load: validate everything, then derive, in one write
+     * transaction. When the store's derivation validates first, the validation runs on a second thread, in a read
+     * transaction, while this one derives: the loaded graph is committed already, and validation reads every graph but
+     * the inferred one, which is all that the derivation writes, so both see the same data. The write commits only if
+     * the report conforms; otherwise it aborts with the report, as a validation before the derivation would.
+     */
+    private void deriveOnce(DatasetGraph dsg) {
+        Derivation derivation = store.derivation();
+        var checked = derivation.find(ValidatingDerivation.class);
+        if (checked.isEmpty()) {
+            store.write(d -> {});
+            return;
+        }
+        Validator validator = checked.get().validator();
+        Derivation rules = checked.get().derivation();
+        ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bulk-load-validation");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Report> report = checker.submit(() -> Txn.calculateRead(dsg, () -> {
+                long t0 = System.nanoTime();
+                Report r = validator.all(dsg);
+                validateMillis = ms(t0);
+                return r;
+            }));
+            Txn.executeWrite(dsg, () -> {
+                rules.apply(dsg);
+                Report r = join(report);
+                if (!r.conforms()) {
+                    throw new Refused(r);
+                }
+            });
+            deriveTimes = "validation " + String.format(Locale.ROOT, "%,d", validateMillis) + " ms (beside the derivation); "
+                    + rules.find(Materializer.class).flatMap(Materializer::lastFullRun).map(Object::toString).orElse("");
+        } finally {
+            // a derivation that failed leaves the validation to finish on its own: its read transaction ends with it
+            checker.shutdown();
+        }
+    }
+
+    private static Report join(Future<Report> report) {
+        try {
+            return report.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while validating the loaded data", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private volatile String deriveTimes;
+    private volatile long validateMillis;
 
     private void dropQuietly(Node graph) {
         Txn.executeWrite(store.dataset(), () -> store.dataset().removeGraph(graph));

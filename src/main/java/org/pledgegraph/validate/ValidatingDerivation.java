@@ -33,6 +33,11 @@ public final class ValidatingDerivation implements Derivation {
         this.derivation = derivation;
     }
 
+    /** The checks that run before the derivation. */
+    public Validator validator() {
+        return validator;
+    }
+
     /** The derivation that runs once validation passed (the rules). */
     public Derivation derivation() {
         return derivation;

@@ -44,13 +44,13 @@ public final class Validator {
         List<Node> graphs = new ArrayList<>();
         dsg.listGraphNodes().forEachRemaining(graphs::add);
         javaChecks(dsg, data, graphs, out);
+        // The occurrences: the nodes typed with one of the occurrence classes (OccurrenceCheck.isOccurrence), found
+        // by class rather than by reading every type of every node.
         Set<Node> occurrences = new LinkedHashSet<>();
-        data.find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), Node.ANY)
-                .forEachRemaining(t -> {
-                    if (OccurrenceCheck.isOccurrence(data, t.getSubject())) {
-                        occurrences.add(t.getSubject());
-                    }
-                });
+        for (Node type : OccurrenceCheck.occurrenceTypes()) {
+            data.find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), type)
+                    .forEachRemaining(t -> occurrences.add(t.getSubject()));
+        }
         occurrenceSense(dsg, data, occurrences, out);
         return new Report(out);
     }

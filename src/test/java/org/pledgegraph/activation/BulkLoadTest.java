@@ -86,4 +86,24 @@ class BulkLoadTest {
         assertNotEquals(0, r.exit());
         assertTrue(r.err().contains("no such file"), r.err());
     }
+
+    /**
+     * The bulk path validates on a second thread while it derives (BulkLoad.deriveOnce): data the shapes refuse is
+     * refused all the same, with the report, and the new graph goes again, the store as it was.
+     */
+    @Test
+    void dataTheShapesRefuseIsRefusedAndChangesNothing() throws IOException {
+        FixtureProject p = new FixtureProject(dir);
+        p.ok("load");
+        TreeSet<String> before = p.snapshot();
+        Path twoLabels = dir.resolve("two-labels.nt");
+        Files.writeString(twoLabels, "<https://w3id.org/pledgegraph/id/state/z> <" + RDF.type.getURI()
+                + "> <https://w3id.org/pledgegraph/ontology#State> .\n"
+                + "<https://w3id.org/pledgegraph/id/state/z> <http://www.w3.org/2000/01/rdf-schema#label> \"Z\"@en .\n"
+                + "<https://w3id.org/pledgegraph/id/state/z> <http://www.w3.org/2000/01/rdf-schema#label> \"Zed\"@en .\n");
+        Run r = p.run("load", twoLabels.toString(), "--graph", "https://w3id.org/pledgegraph/graph/source/new-one");
+        assertNotEquals(0, r.exit());
+        assertTrue(r.err().contains("needs one rdfs:label per language") && r.err().contains("state:z"), r.err());
+        assertEquals(before, p.snapshot(), "the store is as it was");
+    }
 }
