@@ -36,7 +36,7 @@ public final class LocalVirtuoso implements AutoCloseable {
     public static Optional<String> missing() {
         for (String program : List.of("virtuoso-t", "isql-vt")) {
             if (!onPath(program)) {
-                return Optional.of(program + " is not installed (Debian: apt-get install virtuoso-opensource; .ci/run does)");
+                return Optional.of(program + " is not installed (Debian: apt-get install virtuoso-opensource-7-bin; .ci/run does)");
             }
         }
         return Optional.empty();
