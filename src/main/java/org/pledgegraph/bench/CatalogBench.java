@@ -1,8 +1,6 @@
 package org.pledgegraph.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -253,27 +251,7 @@ public final class CatalogBench {
     }
 
     private static List<String> run(List<String> command, long boundSeconds) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> output = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                r.lines().forEach(output::add);
-            } catch (IOException ignored) {
-                // stopped
-            }
-        });
-        reader.start();
-        try {
-            if (!process.waitFor(boundSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                output.add("did not finish within " + boundSeconds + " s");
-            }
-            reader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        return output;
+        return BoundedProcess.run(command, boundSeconds);
     }
 
     /** The catalog's texts by name, sorted. */

@@ -1,14 +1,10 @@
 package org.pledgegraph.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,26 +150,6 @@ public final class LoadBaselines {
     }
 
     private List<String> run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> output = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                r.lines().forEach(output::add);
-            } catch (IOException ignored) {
-                // stopped
-            }
-        });
-        reader.start();
-        try {
-            if (!process.waitFor(boundSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                output.add("did not finish within " + boundSeconds + " s");
-            }
-            reader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        return output;
+        return BoundedProcess.run(command, boundSeconds);
     }
 }
